@@ -1,0 +1,126 @@
+from django.core.validators import RegexValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class ContactDetails(models.Model):
+    """Address and contact fields shared by organisations and insurers."""
+
+    street_address = models.CharField(_("adres"), max_length=200, blank=True)
+    postal_code = models.CharField(
+        _("postcode"),
+        max_length=7,
+        blank=True,
+        validators=[
+            RegexValidator(
+                r"^[1-9][0-9]{3} ?[A-Z]{2}$",
+                _("Vul een Nederlandse postcode in, bijvoorbeeld 3511 AB."),
+            )
+        ],
+    )
+    city = models.CharField(_("plaats"), max_length=100, blank=True)
+    phone = models.CharField(_("telefoon"), max_length=30, blank=True)
+    email = models.EmailField(_("e-mail"), blank=True)
+    website = models.URLField(_("website"), blank=True)
+
+    class Meta:
+        abstract = True
+
+    @property
+    def has_contact_details(self) -> bool:
+        return any(
+            (self.street_address, self.city, self.phone, self.email, self.website)
+        )
+
+
+class OrganisationQuerySet(models.QuerySet):
+    def get_by_natural_key(self, slug):
+        return self.get(slug=slug)
+
+    def of_type(self, org_type: str):
+        return self.filter(type=org_type)
+
+
+class Organisation(ContactDetails):
+    """A party active in primary care in one or more regions."""
+
+    class Type(models.TextChoices):
+        HUISARTSENORGANISATIE = "huisartsenorganisatie", _("Huisartsenorganisatie")
+        MULTIDISCIPLINAIR = (
+            "multidisciplinair",
+            _("Multidisciplinaire eerstelijnszorgorganisatie"),
+        )
+        LHV_KRING = "lhv_kring", _("LHV-kring")
+        HDS = "hds", _("Huisartsendienstenstructuur (HDS)")
+        ROS = "ros", _("ROS (regionale ondersteuningsstructuur)")
+
+    name = models.CharField(_("naam"), max_length=200)
+    slug = models.SlugField(
+        _("sleutel"),
+        max_length=200,
+        unique=True,
+        help_text=_("Vaste sleutel voor import en export; verandert niet."),
+    )
+    type = models.CharField(_("soort"), max_length=30, choices=Type.choices)
+    kvk_number = models.CharField(
+        _("KvK-nummer"),
+        max_length=8,
+        blank=True,
+        validators=[RegexValidator(r"^\d{8}$", _("Een KvK-nummer heeft 8 cijfers."))],
+    )
+    regions = models.ManyToManyField(
+        "regions.Region",
+        verbose_name=_("actief in regio's"),
+        related_name="organisations",
+        blank=True,
+    )
+    is_demo = models.BooleanField(
+        _("demogegevens"),
+        default=False,
+        help_text=_("Aan als deze organisatie of haar gegevens niet echt zijn."),
+    )
+
+    objects = OrganisationQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("organisatie")
+        verbose_name_plural = _("organisaties")
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["kvk_number"],
+                condition=~models.Q(kvk_number=""),
+                name="organisation_unique_kvk_number",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def natural_key(self):
+        return (self.slug,)
+
+
+class InsurerQuerySet(models.QuerySet):
+    def get_by_natural_key(self, slug):
+        return self.get(slug=slug)
+
+
+class Insurer(ContactDetails):
+    """A health insurer (zorgverzekeraar) that can be a region's preferred insurer."""
+
+    name = models.CharField(_("naam"), max_length=200, unique=True)
+    slug = models.SlugField(_("sleutel"), max_length=100, unique=True)
+
+    objects = InsurerQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("zorgverzekeraar")
+        verbose_name_plural = _("zorgverzekeraars")
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def natural_key(self):
+        return (self.slug,)

@@ -1,0 +1,22 @@
+from importlib import import_module
+
+from django.apps import apps
+from django.contrib.admin.apps import SimpleAdminConfig
+from django.utils.module_loading import module_has_submodule
+
+# leaflet/admin.py imports GeoDjango, and so GDAL, which this project never needs.
+ADMIN_AUTODISCOVER_SKIP = {"leaflet"}
+
+
+class RegiokaartAdminConfig(SimpleAdminConfig):
+    """The Django admin with our own site, autodiscovering every app but leaflet."""
+
+    default_site = "regiokaart.admin.RegiokaartAdminSite"
+
+    def ready(self):
+        super().ready()
+        for app_config in apps.get_app_configs():
+            if app_config.label in ADMIN_AUTODISCOVER_SKIP:
+                continue
+            if module_has_submodule(app_config.module, "admin"):
+                import_module(f"{app_config.name}.admin")

@@ -1,0 +1,185 @@
+from django import forms
+from django.contrib import admin, messages
+from django.contrib.admin.widgets import FilteredSelectMultiple
+from django.db.models import Count
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+
+from . import services
+from .models import Activity, Gemeente, Region, RegionFigure, RegioplanStatus
+
+
+class RegionAdminForm(forms.ModelForm):
+    gemeenten = forms.ModelMultipleChoiceField(
+        label=_("gemeenten"),
+        queryset=Gemeente.objects.order_by("name"),
+        required=False,
+        widget=FilteredSelectMultiple(_("gemeenten"), is_stacked=False),
+        help_text=_(
+            "Een gemeente hoort bij hooguit één regio. Kiest u een gemeente die al "
+            "bij een andere regio hoort, dan wordt ze daarheen verplaatst."
+        ),
+    )
+
+    class Meta:
+        model = Region
+        fields = [
+            "name",
+            "slug",
+            "is_demo",
+            "status",
+            "plan_document",
+            "plan_url",
+            "plan_start_year",
+            "plan_end_year",
+            "patients_involved",
+            "non_practice_holders_involved",
+            "description",
+            "regional_organisation",
+            "preferred_insurer",
+        ]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.fields["gemeenten"].initial = self.instance.gemeenten.all()
+
+
+class RegionFigureInline(admin.TabularInline):
+    model = RegionFigure
+    extra = 0
+
+
+class ActivityInline(admin.StackedInline):
+    model = Activity
+    extra = 0
+    autocomplete_fields = ["organisation"]
+    fields = [
+        ("title", "organisation"),
+        "description",
+        ("start_date", "end_date"),
+        "url",
+        "is_demo",
+    ]
+
+
+@admin.register(Region)
+class RegionAdmin(admin.ModelAdmin):
+    form = RegionAdminForm
+    list_display = [
+        "name",
+        "status_display",
+        "regional_organisation",
+        "preferred_insurer",
+        "gemeente_count",
+        "updated_at",
+        "is_demo",
+    ]
+    list_filter = ["status", "preferred_insurer", "is_demo"]
+    search_fields = ["name", "slug", "gemeenten__name", "regional_organisation__name"]
+    prepopulated_fields = {"slug": ["name"]}
+    autocomplete_fields = ["regional_organisation", "preferred_insurer"]
+    readonly_fields = ["updated_at", "created_at"]
+    inlines = [RegionFigureInline, ActivityInline]
+    fieldsets = [
+        (None, {"fields": ["name", "slug", "is_demo"]}),
+        (
+            _("Regioplan"),
+            {
+                "fields": [
+                    "status",
+                    ("plan_document", "plan_url"),
+                    ("plan_start_year", "plan_end_year"),
+                    "patients_involved",
+                    "non_practice_holders_involved",
+                    "description",
+                ]
+            },
+        ),
+        (_("Partijen"), {"fields": ["regional_organisation", "preferred_insurer"]}),
+        (_("Samenstelling"), {"fields": ["gemeenten"]}),
+        (_("Wijzigingen"), {"fields": ["created_at", "updated_at"]}),
+    ]
+
+    def get_queryset(self, request):
+        return (
+            super()
+            .get_queryset(request)
+            .select_related("regional_organisation", "preferred_insurer")
+            .annotate(n_gemeenten=Count("gemeenten"))
+        )
+
+    @admin.display(description=_("status regioplan"), ordering="status")
+    def status_display(self, obj):
+        status = RegioplanStatus(obj.status)
+        return format_html(
+            '<span style="display:inline-block;width:.9em;height:.9em;'
+            'background:{};border:1px solid #37414f;vertical-align:-.1em"></span> {}',
+            status.colour,
+            status.label,
+        )
+
+    @admin.display(description=_("gemeenten"), ordering="n_gemeenten")
+    def gemeente_count(self, obj):
+        return obj.n_gemeenten
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        chosen = form.cleaned_data["gemeenten"]
+        moved = [g for g in chosen if g.region_id not in (None, form.instance.pk)]
+        services.set_region_gemeenten(form.instance, chosen)
+        for gemeente in moved:
+            messages.info(
+                request,
+                _("%(gemeente)s is verplaatst uit regio %(old)s.")
+                % {"gemeente": gemeente.name, "old": gemeente.region},
+            )
+
+
+@admin.register(Gemeente)
+class GemeenteAdmin(admin.ModelAdmin):
+    list_display = ["name", "code", "province", "region", "inwoners", "area_km2"]
+    list_filter = ["province", ("region", admin.EmptyFieldListFilter), "region"]
+    search_fields = ["name", "code"]
+    autocomplete_fields = ["region"]
+    list_select_related = ["region"]
+    readonly_fields = [
+        "code",
+        "area_km2",
+        "kerncijfers_year",
+        "inwoners",
+        "mannen",
+        "vrouwen",
+        "aandeel_0_15",
+        "aandeel_15_25",
+        "aandeel_25_45",
+        "aandeel_45_65",
+        "aandeel_65plus",
+        "huishoudens",
+        "gem_huishoudensgrootte",
+        "bevolkingsdichtheid",
+    ]
+    fieldsets = [
+        (None, {"fields": ["code", "name", "province", "province_code", "region"]}),
+        (
+            _("CBS-kerncijfers (alleen via import te wijzigen)"),
+            {"fields": readonly_fields[1:]},
+        ),
+    ]
+
+
+@admin.register(Activity)
+class ActivityAdmin(admin.ModelAdmin):
+    list_display = [
+        "title",
+        "region",
+        "organisation",
+        "start_date",
+        "end_date",
+        "is_demo",
+    ]
+    list_filter = ["region", "is_demo"]
+    search_fields = ["title", "description", "region__name", "organisation__name"]
+    autocomplete_fields = ["region", "organisation"]
+    date_hierarchy = "start_date"
+    list_select_related = ["region", "organisation"]

@@ -1,0 +1,134 @@
+"""Load the demo data set from fixtures/: real CBS gemeenten, demo regions."""
+
+import csv
+import json
+from decimal import Decimal
+from pathlib import Path
+
+from django.conf import settings
+from django.core.files.base import ContentFile
+from django.db import transaction
+
+from organisations.models import Insurer, Organisation
+
+from . import geometry, services
+from .models import Activity, Gemeente, Region, RegioplanStatus
+
+FIXTURES = Path(settings.BASE_DIR) / "fixtures"
+GEMEENTEN_GEOJSON = FIXTURES / "gemeenten.geojson"
+KERNCIJFERS_CSV = FIXTURES / "gemeenten_kerncijfers.csv"
+KERNCIJFERS_YEAR = 2024
+DEMO_REGIONS = FIXTURES / "demo_regios.json"
+DEMO_PLAN_PDF = FIXTURES / "demo" / "regioplan-demo.pdf"
+
+INT_COLUMNS = (
+    "inwoners",
+    "mannen",
+    "vrouwen",
+    "aandeel_0_15",
+    "aandeel_15_25",
+    "aandeel_25_45",
+    "aandeel_45_65",
+    "aandeel_65plus",
+    "huishoudens",
+    "bevolkingsdichtheid",
+)
+
+
+def kerncijfers_from_row(row: dict) -> dict:
+    figures = {col: int(row[col]) if row[col] else None for col in INT_COLUMNS}
+    size = row.get("gem_huishoudensgrootte")
+    figures["gem_huishoudensgrootte"] = Decimal(size) if size else None
+    return figures
+
+
+def load_gemeenten() -> int:
+    with open(KERNCIJFERS_CSV, encoding="utf-8", newline="") as f:
+        figures = {row["code"]: kerncijfers_from_row(row) for row in csv.DictReader(f)}
+    with open(GEMEENTEN_GEOJSON, encoding="utf-8") as f:
+        features = json.load(f)["features"]
+    gemeenten = []
+    for feature in features:
+        props = feature["properties"]
+        shape = geometry.as_multipolygon(geometry.to_shape(feature["geometry"]))
+        gemeenten.append(
+            Gemeente(
+                code=props["code"],
+                name=props["name"],
+                province=props["province"],
+                province_code=props["province_code"],
+                geometry=geometry.to_geojson(shape),
+                area_km2=round(geometry.area_km2(shape), 3),
+                kerncijfers_year=KERNCIJFERS_YEAR if props["code"] in figures else None,
+                **figures.get(props["code"], {}),
+            )
+        )
+    Gemeente.objects.bulk_create(gemeenten)
+    return len(gemeenten)
+
+
+def load_regions() -> int:
+    with open(DEMO_REGIONS, encoding="utf-8") as f:
+        data = json.load(f)
+    insurers = {
+        item["slug"]: Insurer.objects.create(slug=item["slug"], name=item["name"])
+        for item in data["insurers"]
+    }
+    organisations = {
+        item["slug"]: Organisation.objects.create(
+            slug=item["slug"],
+            name=item["name"],
+            type=item["type"],
+            is_demo=item["is_demo"],
+        )
+        for item in data["organisations"]
+    }
+    demo_pdf = DEMO_PLAN_PDF.read_bytes()
+    regions = {}
+    for item in data["regions"]:
+        region = Region(
+            slug=item["slug"],
+            name=item["name"],
+            status=item["status"],
+            preferred_insurer=insurers[item["insurer"]],
+            regional_organisation=organisations[item["organisation"]],
+            plan_start_year=item.get("plan_start_year"),
+            plan_end_year=item.get("plan_end_year"),
+            patients_involved=item.get("patients_involved", "onbekend"),
+            non_practice_holders_involved=item.get(
+                "non_practice_holders_involved", "onbekend"
+            ),
+            is_demo=True,
+        )
+        if region.status == RegioplanStatus.OPENBAAR:
+            region.plan_document.save(
+                "regioplan.pdf", ContentFile(demo_pdf), save=False
+            )
+        region.save()
+        Gemeente.objects.filter(code__in=item["gemeenten"]).update(region=region)
+        regions[region.slug] = region
+    for item in data["organisations"]:
+        organisations[item["slug"]].regions.set(
+            [regions[slug] for slug in item["regions"]]
+        )
+    Activity.objects.bulk_create(
+        Activity(
+            region=regions[item["region"]],
+            title=item["title"],
+            description=item["description"],
+            organisation=organisations.get(item["organisation"]),
+            start_date=item["start_date"],
+            end_date=item["end_date"],
+            is_demo=item["is_demo"],
+        )
+        for item in data["activities"]
+    )
+    return len(regions)
+
+
+@transaction.atomic
+def load_demo() -> dict:
+    """Load everything into an empty database; returns counts."""
+    counts = {"gemeenten": load_gemeenten(), "regio's": load_regions()}
+    services.rebuild_region_geometries()
+    return counts

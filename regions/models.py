@@ -1,0 +1,465 @@
+import uuid
+from dataclasses import dataclass
+
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from .validators import validate_pdf
+
+
+@dataclass(frozen=True)
+class StatusStyle:
+    colour: str  # fill colour on the map
+    colour_name: str  # the colour in words, for the legend
+    text_colour: str  # readable text on top of the fill
+
+
+class RegioplanStatus(models.TextChoices):
+    """The five statuses of a region's regioplan, in legend order."""
+
+    OPENBAAR = "openbaar", _("Regioplan openbaar")
+    NIET_OPENBAAR = "niet_openbaar", _("Regioplan niet openbaar")
+    IN_ONTWIKKELING = "in_ontwikkeling", _("Regioplan in ontwikkeling")
+    ONBEKEND = "onbekend", _("Status regioplan onbekend")
+    GEEN = "geen", _("Geen regioplan")
+
+    @property
+    def style(self) -> StatusStyle:
+        return STATUS_STYLES[self]
+
+    @property
+    def colour(self) -> str:
+        return self.style.colour
+
+
+STATUS_STYLES = {
+    RegioplanStatus.OPENBAAR: StatusStyle("#6a2c8e", _("paars"), "#ffffff"),
+    RegioplanStatus.NIET_OPENBAAR: StatusStyle("#1b2f6b", _("donkerblauw"), "#ffffff"),
+    RegioplanStatus.IN_ONTWIKKELING: StatusStyle(
+        "#3a7cc3", _("middenblauw"), "#ffffff"
+    ),
+    RegioplanStatus.ONBEKEND: StatusStyle("#aed0ef", _("lichtblauw"), "#10223f"),
+    RegioplanStatus.GEEN: StatusStyle("#ffffff", _("wit"), "#10223f"),
+}
+
+
+def legend(counts: dict[str, int]) -> list[dict]:
+    """The map legend: each status with its label, colour and number of regions."""
+    return [
+        {
+            "status": status.value,
+            "label": status.label,
+            "colour": status.style.colour,
+            "colour_name": status.style.colour_name,
+            "text_colour": status.style.text_colour,
+            "count": counts.get(status.value, 0),
+        }
+        for status in RegioplanStatus
+    ]
+
+
+class YesNoUnknown(models.TextChoices):
+    JA = "ja", _("Ja")
+    NEE = "nee", _("Nee")
+    ONBEKEND = "onbekend", _("Onbekend")
+
+
+def regioplan_upload_to(instance, filename: str) -> str:
+    """Store uploaded regioplannen under a name nobody can guess."""
+    return f"regioplannen/{uuid.uuid4().hex}.pdf"
+
+
+class RegionQuerySet(models.QuerySet):
+    def get_by_natural_key(self, slug):
+        return self.get(slug=slug)
+
+    def with_related(self):
+        return self.select_related("regional_organisation", "preferred_insurer")
+
+    def sorted_by(self, key: str, descending: bool = False):
+        """Order for the region table; status sorts in legend order."""
+        status_rank = models.Case(
+            *(
+                models.When(status=status, then=models.Value(rank))
+                for rank, status in enumerate(RegioplanStatus.values)
+            ),
+            output_field=models.IntegerField(),
+        )
+        columns = {
+            "naam": [models.F("name")],
+            "status": [status_rank, models.F("name")],
+            "organisatie": [models.F("regional_organisation__name"), models.F("name")],
+            "verzekeraar": [models.F("preferred_insurer__name"), models.F("name")],
+        }
+        first, *rest = columns.get(key, columns["naam"])
+        first = (
+            first.desc(nulls_last=True) if descending else first.asc(nulls_last=True)
+        )
+        return self.order_by(first, *rest)
+
+    def status_counts(self) -> dict[str, int]:
+        counts = dict(
+            self.order_by()
+            .values_list("status")
+            .annotate(n=models.Count("pk"))
+            .values_list("status", "n")
+        )
+        return {status: counts.get(status, 0) for status in RegioplanStatus.values}
+
+
+class Region(models.Model):
+    """A region of primary-care collaboration: a set of whole gemeenten."""
+
+    name = models.CharField(_("naam"), max_length=200, unique=True)
+    slug = models.SlugField(_("sleutel in de URL"), max_length=100, unique=True)
+    status = models.CharField(
+        _("status regioplan"),
+        max_length=20,
+        choices=RegioplanStatus.choices,
+        default=RegioplanStatus.ONBEKEND,
+    )
+    regional_organisation = models.ForeignKey(
+        "organisations.Organisation",
+        verbose_name=_("regionale organisatie"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="regions_led",
+    )
+    preferred_insurer = models.ForeignKey(
+        "organisations.Insurer",
+        verbose_name=_("preferente zorgverzekeraar"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="preferred_in",
+    )
+    plan_document = models.FileField(
+        _("regioplan (PDF)"),
+        upload_to=regioplan_upload_to,
+        blank=True,
+        validators=[validate_pdf],
+        help_text=_(
+            "Alleen PDF. Alleen zichtbaar voor bezoekers als het plan openbaar is."
+        ),
+    )
+    plan_url = models.URLField(_("regioplan (link)"), blank=True)
+    plan_start_year = models.PositiveSmallIntegerField(
+        _("regioplan vanaf jaar"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(2000), MaxValueValidator(2100)],
+    )
+    plan_end_year = models.PositiveSmallIntegerField(
+        _("regioplan tot en met jaar"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(2000), MaxValueValidator(2100)],
+    )
+    patients_involved = models.CharField(
+        _("patiënten betrokken bij het opstellen"),
+        max_length=10,
+        choices=YesNoUnknown.choices,
+        default=YesNoUnknown.ONBEKEND,
+    )
+    non_practice_holders_involved = models.CharField(
+        _("niet-praktijkhoudende huisartsen doen mee in de regionale organisatie"),
+        max_length=10,
+        choices=YesNoUnknown.choices,
+        default=YesNoUnknown.ONBEKEND,
+    )
+    description = models.TextField(_("toelichting"), blank=True)
+    geometry = models.JSONField(
+        _("grens (GeoJSON, WGS84)"), null=True, blank=True, editable=False
+    )
+    display_geometry = models.JSONField(
+        _("vereenvoudigde grens voor de kaart"), null=True, blank=True, editable=False
+    )
+    is_demo = models.BooleanField(
+        _("demogegevens"),
+        default=False,
+        help_text=_("Aan zolang status, organisaties en plan niet zijn geverifieerd."),
+    )
+    created_at = models.DateTimeField(_("aangemaakt"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("laatst bijgewerkt"), auto_now=True)
+
+    objects = RegionQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("regio")
+        verbose_name_plural = _("regio's")
+        ordering = ["name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(plan_start_year__isnull=True)
+                | models.Q(plan_end_year__isnull=True)
+                | models.Q(plan_end_year__gte=models.F("plan_start_year")),
+                name="region_plan_period_ordered",
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(status=RegioplanStatus.OPENBAAR)
+                | ~models.Q(plan_document="")
+                | ~models.Q(plan_url=""),
+                name="region_public_plan_has_document",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("regions:detail", args=[self.slug])
+
+    def natural_key(self):
+        return (self.slug,)
+
+    def clean(self):
+        errors = {}
+        if (
+            self.plan_start_year
+            and self.plan_end_year
+            and self.plan_end_year < self.plan_start_year
+        ):
+            errors["plan_end_year"] = _(
+                "Het eindjaar van het regioplan ligt vóór het beginjaar."
+            )
+        if self.status == RegioplanStatus.OPENBAAR and not (
+            self.plan_document or self.plan_url
+        ):
+            errors["status"] = _(
+                "Een openbaar regioplan heeft een document: upload een PDF of vul "
+                "een link in."
+            )
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def status_choice(self) -> RegioplanStatus:
+        return RegioplanStatus(self.status)
+
+    @property
+    def is_plan_public(self) -> bool:
+        return self.status == RegioplanStatus.OPENBAAR
+
+    def public_plan_url(self) -> str:
+        """Where visitors can read the plan; empty unless the plan is public."""
+        if not self.is_plan_public:
+            return ""
+        if self.plan_document:
+            return reverse("regions:regioplan_document", args=[self.slug])
+        return self.plan_url
+
+    @property
+    def plan_period(self) -> str:
+        if self.plan_start_year and self.plan_end_year:
+            if self.plan_start_year == self.plan_end_year:
+                return str(self.plan_start_year)
+            return f"{self.plan_start_year}–{self.plan_end_year}"
+        if self.plan_start_year:
+            return _("vanaf %(year)s") % {"year": self.plan_start_year}
+        return ""
+
+
+class GemeenteQuerySet(models.QuerySet):
+    def get_by_natural_key(self, code):
+        return self.get(code=code)
+
+
+class Gemeente(models.Model):
+    """A Dutch municipality with its CBS boundary and key figures.
+
+    A gemeente belongs to at most one region: the foreign key makes a gemeente
+    in two regions impossible.
+    """
+
+    code = models.CharField(
+        _("CBS-code"),
+        max_length=6,
+        unique=True,
+        validators=[
+            RegexValidator(r"^GM\d{4}$", _("Een CBS-code is GM en 4 cijfers."))
+        ],
+    )
+    name = models.CharField(_("naam"), max_length=100)
+    province = models.CharField(_("provincie"), max_length=50)
+    province_code = models.CharField(_("provinciecode"), max_length=4)
+    region = models.ForeignKey(
+        Region,
+        verbose_name=_("regio"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="gemeenten",
+    )
+    geometry = models.JSONField(_("grens (GeoJSON, WGS84)"))
+    area_km2 = models.FloatField(_("oppervlakte (km²)"))
+    # CBS Kerncijfers wijken en buurten; shares are whole percentages (0-100).
+    kerncijfers_year = models.PositiveSmallIntegerField(
+        _("peiljaar kerncijfers"), null=True, blank=True
+    )
+    inwoners = models.PositiveIntegerField(_("inwoners"), null=True, blank=True)
+    mannen = models.PositiveIntegerField(_("mannen"), null=True, blank=True)
+    vrouwen = models.PositiveIntegerField(_("vrouwen"), null=True, blank=True)
+    aandeel_0_15 = models.PositiveSmallIntegerField(
+        _("aandeel 0-15 jaar (%)"), null=True, blank=True
+    )
+    aandeel_15_25 = models.PositiveSmallIntegerField(
+        _("aandeel 15-25 jaar (%)"), null=True, blank=True
+    )
+    aandeel_25_45 = models.PositiveSmallIntegerField(
+        _("aandeel 25-45 jaar (%)"), null=True, blank=True
+    )
+    aandeel_45_65 = models.PositiveSmallIntegerField(
+        _("aandeel 45-65 jaar (%)"), null=True, blank=True
+    )
+    aandeel_65plus = models.PositiveSmallIntegerField(
+        _("aandeel 65+ (%)"), null=True, blank=True
+    )
+    huishoudens = models.PositiveIntegerField(_("huishoudens"), null=True, blank=True)
+    gem_huishoudensgrootte = models.DecimalField(
+        _("gemiddelde huishoudensgrootte"),
+        max_digits=3,
+        decimal_places=1,
+        null=True,
+        blank=True,
+    )
+    bevolkingsdichtheid = models.PositiveIntegerField(
+        _("bevolkingsdichtheid (inwoners per km² land)"), null=True, blank=True
+    )
+
+    objects = GemeenteQuerySet.as_manager()
+
+    loaded_region_id = None  # the region as last read from the database
+
+    class Meta:
+        verbose_name = _("gemeente")
+        verbose_name_plural = _("gemeenten")
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.code})"
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        instance = super().from_db(db, field_names, values)
+        # Remembered so a save can tell whether the region's composition changed.
+        instance.loaded_region_id = instance.__dict__.get("region_id")
+        return instance
+
+    def natural_key(self):
+        return (self.code,)
+
+
+class RegionFigure(models.Model):
+    """A key figure a region enters itself, such as its number of GPs."""
+
+    class Kind(models.TextChoices):
+        HUISARTSEN = "huisartsen", _("Huisartsen")
+        PRAKTIJKEN = "praktijken", _("Huisartsenpraktijken")
+        PATIENTEN = "patienten", _("Ingeschreven patiënten")
+        HUISARTSENPOSTEN = "huisartsenposten", _("Huisartsenposten")
+
+    region = models.ForeignKey(
+        Region,
+        verbose_name=_("regio"),
+        on_delete=models.CASCADE,
+        related_name="figures",
+    )
+    kind = models.CharField(_("kerngetal"), max_length=20, choices=Kind.choices)
+    value = models.PositiveIntegerField(_("waarde"))
+    year = models.PositiveSmallIntegerField(
+        _("jaar"), validators=[MinValueValidator(2000), MaxValueValidator(2100)]
+    )
+    source = models.CharField(_("bron"), max_length=200)
+    is_demo = models.BooleanField(_("demogegevens"), default=False)
+
+    class Meta:
+        verbose_name = _("kerngetal van de regio")
+        verbose_name_plural = _("kerngetallen van de regio")
+        ordering = ["region", "kind", "-year"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["region", "kind", "year"], name="regionfigure_unique_per_year"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} {self.year}: {self.value}"
+
+
+class ActivityQuerySet(models.QuerySet):
+    def for_display(self):
+        return self.select_related("organisation").order_by(
+            models.F("start_date").desc(nulls_last=True), "title"
+        )
+
+
+class Activity(models.Model):
+    """Something a party does in regional collaboration, shown on the region page."""
+
+    region = models.ForeignKey(
+        Region,
+        verbose_name=_("regio"),
+        on_delete=models.CASCADE,
+        related_name="activities",
+    )
+    title = models.CharField(_("titel"), max_length=200)
+    description = models.TextField(_("beschrijving"), blank=True)
+    organisation = models.ForeignKey(
+        "organisations.Organisation",
+        verbose_name=_("organisatie"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="activities",
+    )
+    start_date = models.DateField(_("begindatum"), null=True, blank=True)
+    end_date = models.DateField(_("einddatum"), null=True, blank=True)
+    url = models.URLField(_("link"), blank=True)
+    is_demo = models.BooleanField(_("demogegevens"), default=False)
+    created_at = models.DateTimeField(_("aangemaakt"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("laatst bijgewerkt"), auto_now=True)
+
+    objects = ActivityQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("activiteit")
+        verbose_name_plural = _("activiteiten")
+        ordering = ["region", "-start_date", "title"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(start_date__isnull=True)
+                | models.Q(end_date__isnull=True)
+                | models.Q(end_date__gte=models.F("start_date")),
+                name="activity_period_ordered",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def clean(self):
+        if self.start_date and self.end_date and self.end_date < self.start_date:
+            raise ValidationError(
+                {"end_date": _("De einddatum ligt vóór de begindatum.")}
+            )
+
+
+class MapLayer(models.Model):
+    """A serialized map layer, rebuilt when its data changes, served as is."""
+
+    key = models.CharField(_("sleutel"), max_length=50, unique=True)
+    content = models.TextField(_("inhoud"))
+    etag = models.CharField(_("ETag"), max_length=64)
+    updated_at = models.DateTimeField(_("bijgewerkt"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("kaartlaag")
+        verbose_name_plural = _("kaartlagen")
+        ordering = ["key"]
+
+    def __str__(self) -> str:
+        return self.key

@@ -1,0 +1,17 @@
+from django.urls import path
+
+from . import views
+
+app_name = "regions"
+
+urlpatterns = [
+    path("", views.map_page, name="map"),
+    path("regios/", views.region_list, name="list"),
+    path("regio/<slug:slug>/", views.region_detail, name="detail"),
+    path(
+        "regio/<slug:slug>/regioplan.pdf",
+        views.regioplan_document,
+        name="regioplan_document",
+    ),
+    path("data/regios.geojson", views.regions_geojson, name="geojson"),
+]

@@ -1,0 +1,90 @@
+import json
+
+import pytest
+import shapely
+
+from regions import geometry
+from regions.models import Gemeente, Region, RegioplanStatus
+
+pytestmark = pytest.mark.django_db
+
+URL = "/data/regios.geojson"
+
+
+def load(response):
+    return json.loads(
+        b"".join(getattr(response, "streaming_content", [response.content]))
+    )
+
+
+def test_layer_is_geojson_with_the_agreed_properties(client, demo):
+    response = client.get(URL)
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/geo+json"
+    assert "must-revalidate" in response["Cache-Control"]
+    data = load(response)
+    assert data["type"] == "FeatureCollection"
+    assert len(data["features"]) == Region.objects.count()
+    feature = next(f for f in data["features"] if f["properties"]["slug"] == "arnhem")
+    assert feature["properties"] == {
+        "slug": "arnhem",
+        "name": "Arnhem",
+        "status": "openbaar",
+        "status_label": "Regioplan openbaar",
+        "colour": RegioplanStatus.OPENBAAR.colour,
+        "insurer": "Menzis",
+        "url": "/regio/arnhem/",
+    }
+
+
+def test_layer_geometry_is_valid_and_covers_all_342_gemeenten_without_overlap(
+    client, demo
+):
+    data = load(client.get(URL))
+    shapes = [shapely.from_geojson(json.dumps(f["geometry"])) for f in data["features"]]
+    assert all(shape.is_valid and not shape.is_empty for shape in shapes)
+    assert shapely.coverage_is_valid(shapes), "regions overlap or leave slivers"
+    assert Gemeente.objects.count() == 342
+    assert not Gemeente.objects.filter(region__isnull=True).exists()
+    gemeenten = shapely.union_all(
+        [
+            geometry.to_shape(g)
+            for g in Gemeente.objects.values_list("geometry", flat=True)
+        ]
+    )
+    regions = shapely.union_all(shapes)
+    # Simplified borders: the same land within 0.5 % of its area.
+    assert regions.symmetric_difference(gemeenten).area / gemeenten.area < 0.005
+    # Every gemeente's centre lies in exactly one region.
+    for geojson in Gemeente.objects.values_list("geometry", flat=True):
+        point = geometry.to_shape(geojson).point_on_surface()
+        assert sum(shape.covers(point) for shape in shapes) in (1, 2)  # 2 on a border
+    overlaps = sum(
+        a.intersection(b).area
+        for i, a in enumerate(shapes)
+        for b in shapes[i + 1 :]
+        if a.intersects(b)
+    )
+    assert overlaps < 1e-10
+
+
+def test_etag_and_conditional_get(client, demo):
+    first = client.get(URL)
+    etag = first["ETag"]
+    assert etag
+    again = client.get(URL, HTTP_IF_NONE_MATCH=etag)
+    assert again.status_code == 304
+    assert again.content == b""
+
+
+def test_status_edit_changes_the_layer_and_its_etag(client, demo):
+    etag = client.get(URL)["ETag"]
+    region = Region.objects.get(slug="drenthe")
+    region.status = RegioplanStatus.GEEN
+    region.save()
+    response = client.get(URL, HTTP_IF_NONE_MATCH=etag)
+    assert response.status_code == 200
+    assert response["ETag"] != etag
+    feature = next(f for f in load(response)["features"] if f["id"] == "drenthe")
+    assert feature["properties"]["status"] == "geen"
+    assert feature["properties"]["colour"] == "#ffffff"

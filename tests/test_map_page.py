@@ -1,0 +1,73 @@
+import re
+
+import pytest
+from django.urls import reverse
+
+from regions.models import Region, RegioplanStatus
+
+pytestmark = pytest.mark.django_db
+
+
+def test_map_page_lists_every_region_with_its_status_in_words(client, demo):
+    html = client.get("/").content.decode()
+    for region in demo:
+        item = re.search(
+            rf'<li><a href="{region.get_absolute_url()}"[^>]*>{re.escape(region.name)}'
+            r"</a>.*?</li>",
+            html,
+            re.S,
+        )
+        assert item, region.name
+        assert region.get_status_display() in item.group(0)
+
+
+def test_legend_shows_every_status_with_colour_label_and_count(client, demo):
+    response = client.get("/")
+    legend = response.context["legend"]
+    assert [row["status"] for row in legend] == RegioplanStatus.values
+    html = response.content.decode()
+    for row in legend:
+        expected = Region.objects.filter(status=row["status"]).count()
+        assert row["count"] == expected
+        assert expected >= 3, "the demo set shows every status several times"
+        assert f"--fill: {row['colour']}" in html
+        assert str(row["label"]) in html
+        assert f"{expected} regio" in html
+
+
+def test_status_colours_are_the_agreed_ones():
+    names = {s.value: str(s.style.colour_name) for s in RegioplanStatus}
+    assert names == {
+        "openbaar": "paars",
+        "niet_openbaar": "donkerblauw",
+        "in_ontwikkeling": "middenblauw",
+        "onbekend": "lichtblauw",
+        "geen": "wit",
+    }
+    assert RegioplanStatus.GEEN.colour == "#ffffff"
+
+
+def test_map_page_loads_nothing_from_other_sites(client, demo):
+    html = client.get("/").content.decode()
+    sources = re.findall(r'(?:src|href)="([^"]+)"', html)
+    assert sources
+    assert not [s for s in sources if re.match(r"(https?:)?//", s)]
+    assert "fonts.googleapis" not in html
+
+
+def test_map_page_uses_a_versioned_layer_url(client, demo):
+    response = client.get("/")
+    etag = client.get(reverse("regions:geojson"))["ETag"].strip('"')
+    assert (
+        f'data-layer-url="/data/regios.geojson?v={etag}"' in response.content.decode()
+    )
+
+
+def test_demo_notice_is_visible(client, demo):
+    assert "Demogegevens." in client.get("/").content.decode()
+
+
+def test_footer_carries_cbs_attribution(client, demo):
+    html = client.get("/regios/").content.decode()
+    assert "Bron: CBS, Kadaster/PDOK – CBS Gebiedsindelingen 2024" in html
+    assert "CC BY 4.0" in html

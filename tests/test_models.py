@@ -1,0 +1,65 @@
+import pytest
+from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import IntegrityError, transaction
+
+from regions.models import Region, RegioplanStatus
+from regions.validators import validate_pdf
+
+pytestmark = pytest.mark.django_db
+
+
+def test_public_plan_needs_a_document_or_link(demo):
+    region = Region.objects.get(slug="drenthe")
+    region.status = RegioplanStatus.OPENBAAR
+    with pytest.raises(ValidationError) as excinfo:
+        region.full_clean()
+    assert "openbaar regioplan heeft een document" in str(excinfo.value)
+    with pytest.raises(IntegrityError), transaction.atomic():
+        region.save()
+
+
+def test_plan_period_must_run_forwards(demo):
+    region = Region.objects.get(slug="drenthe")
+    region.plan_start_year, region.plan_end_year = 2027, 2024
+    with pytest.raises(ValidationError) as excinfo:
+        region.full_clean()
+    assert "eindjaar" in str(excinfo.value)
+    with pytest.raises(IntegrityError), transaction.atomic():
+        region.save()
+
+
+def test_plan_period_in_words(demo):
+    region = Region(plan_start_year=2025, plan_end_year=2025)
+    assert region.plan_period == "2025"
+    region.plan_end_year = None
+    assert region.plan_period == "vanaf 2025"
+
+
+def test_pdf_validator_accepts_pdf_and_rejects_everything_else(settings):
+    validate_pdf(SimpleUploadedFile("plan.pdf", b"%PDF-1.4\n..."))
+    with pytest.raises(ValidationError, match="Alleen PDF"):
+        validate_pdf(SimpleUploadedFile("plan.pdf", b"<html>not a pdf</html>"))
+    settings.REGIOPLAN_MAX_UPLOAD_BYTES = 10
+    with pytest.raises(ValidationError, match="te groot"):
+        validate_pdf(SimpleUploadedFile("plan.pdf", b"%PDF-" + b"x" * 20))
+
+
+def test_uploaded_plans_get_unguessable_names(demo):
+    region = Region.objects.get(slug="arnhem")
+    other = Region.objects.get(slug="twente")
+    assert region.plan_document.name.startswith("regioplannen/")
+    assert "arnhem" not in region.plan_document.name
+    assert region.plan_document.name != other.plan_document.name
+    assert len(region.plan_document.name.split("/")[-1]) == len("0" * 32 + ".pdf")
+
+
+def test_every_model_has_a_readable_str(demo):
+    from organisations.models import Insurer, Organisation
+    from regions.models import Activity, Gemeente
+
+    assert str(Gemeente.objects.get(code="GM0363")) == "Amsterdam (GM0363)"
+    assert str(Region.objects.get(slug="arnhem")) == "Arnhem"
+    assert str(Insurer.objects.get(slug="vgz")) == "VGZ"
+    assert str(Organisation.objects.get(slug="oce")) == "OCE"
+    assert str(Activity.objects.first())
