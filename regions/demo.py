@@ -1,8 +1,6 @@
 """Load the demo data set from fixtures/: real CBS gemeenten, demo regions."""
 
-import csv
 import json
-from decimal import Decimal
 from pathlib import Path
 
 from django.conf import settings
@@ -11,7 +9,8 @@ from django.db import transaction
 
 from organisations.models import Insurer, Organisation
 
-from . import geometry, services
+from . import services
+from .importers import BoundaryImport, ImportFileError, KerncijfersImport
 from .models import Activity, Gemeente, Region, RegioplanStatus
 
 FIXTURES = Path(settings.BASE_DIR) / "fixtures"
@@ -21,50 +20,17 @@ KERNCIJFERS_YEAR = 2024
 DEMO_REGIONS = FIXTURES / "demo_regios.json"
 DEMO_PLAN_PDF = FIXTURES / "demo" / "regioplan-demo.pdf"
 
-INT_COLUMNS = (
-    "inwoners",
-    "mannen",
-    "vrouwen",
-    "aandeel_0_15",
-    "aandeel_15_25",
-    "aandeel_25_45",
-    "aandeel_45_65",
-    "aandeel_65plus",
-    "huishoudens",
-    "bevolkingsdichtheid",
-)
-
-
-def kerncijfers_from_row(row: dict) -> dict:
-    figures = {col: int(row[col]) if row[col] else None for col in INT_COLUMNS}
-    size = row.get("gem_huishoudensgrootte")
-    figures["gem_huishoudensgrootte"] = Decimal(size) if size else None
-    return figures
-
 
 def load_gemeenten() -> int:
-    with open(KERNCIJFERS_CSV, encoding="utf-8", newline="") as f:
-        figures = {row["code"]: kerncijfers_from_row(row) for row in csv.DictReader(f)}
-    with open(GEMEENTEN_GEOJSON, encoding="utf-8") as f:
-        features = json.load(f)["features"]
-    gemeenten = []
-    for feature in features:
-        props = feature["properties"]
-        shape = geometry.as_multipolygon(geometry.to_shape(feature["geometry"]))
-        gemeenten.append(
-            Gemeente(
-                code=props["code"],
-                name=props["name"],
-                province=props["province"],
-                province_code=props["province_code"],
-                geometry=geometry.to_geojson(shape),
-                area_km2=round(geometry.area_km2(shape), 3),
-                kerncijfers_year=KERNCIJFERS_YEAR if props["code"] in figures else None,
-                **figures.get(props["code"], {}),
-            )
-        )
-    Gemeente.objects.bulk_create(gemeenten)
-    return len(gemeenten)
+    """Real CBS gemeenten and figures, through the same imports curators use."""
+    for job in (
+        BoundaryImport(GEMEENTEN_GEOJSON),
+        KerncijfersImport(KERNCIJFERS_CSV.read_bytes(), KERNCIJFERS_YEAR),
+    ):
+        report = job.commit()
+        if not report.ok:
+            raise ImportFileError("; ".join(report.errors))
+    return Gemeente.objects.count()
 
 
 def load_regions() -> int:

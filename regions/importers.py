@@ -1,0 +1,467 @@
+"""Imports for koepel staff: gemeente boundaries (any format, any CRS) and CBS figures.
+
+Every import validates the whole file first and reports every problem in Dutch.
+Only a file without errors is written, in one transaction.
+"""
+
+import csv
+import io
+import unicodedata
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+
+import shapely
+from django.db import transaction
+
+from . import geometry, services
+from .models import Gemeente
+
+BOUNDARY_SUFFIXES = (".geojson", ".json", ".gpkg", ".zip")
+# Generous box around the Netherlands (WGS84): anything outside means a wrong CRS.
+NL_BOUNDS = (2.5, 50.3, 7.8, 54.0)
+MAX_ERRORS_SHOWN = 25
+
+
+class ImportFileError(Exception):
+    """The file cannot be read at all; the message is for the user, in Dutch."""
+
+
+@dataclass
+class Change:
+    code: str
+    name: str
+    action: str  # nieuw | gewijzigd | ongewijzigd | verwijderd | in gebruik
+    fields: list[str] = field(default_factory=list)
+
+
+ACTION_LABELS = {
+    "nieuw": "toegevoegd",
+    "gewijzigd": "gewijzigd",
+    "ongewijzigd": "ongewijzigd",
+    "verwijderd": "verwijderd",
+    "in gebruik": "verwijderd maar nog in gebruik (blijft staan)",
+}
+
+
+@dataclass
+class ImportReport:
+    errors: list[str] = field(default_factory=list)
+    changes: list[Change] = field(default_factory=list)
+    committed: bool = False
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+    def error(self, message: str) -> None:
+        self.errors.append(message)
+
+    def count(self, action: str) -> int:
+        return sum(1 for change in self.changes if change.action == action)
+
+    def counts(self) -> list[tuple[str, int]]:
+        return [(label, self.count(action)) for action, label in ACTION_LABELS.items()]
+
+    def summary(self) -> str:
+        if not self.ok:
+            return f"{len(self.errors)} fout(en); er is niets gewijzigd."
+        counts = ", ".join(f"{label}: {n}" for label, n in self.counts())
+        prefix = "Geïmporteerd" if self.committed else "Proefimport, niets opgeslagen"
+        return f"{prefix}. {counts}."
+
+    def shown_errors(self) -> list[str]:
+        extra = len(self.errors) - MAX_ERRORS_SHOWN
+        shown = self.errors[:MAX_ERRORS_SHOWN]
+        return shown + ([f"… en nog {extra} fout(en)."] if extra > 0 else [])
+
+
+def _has_mojibake(text: str) -> bool:
+    return "\ufffd" in text or any(
+        unicodedata.category(ch) == "Cc" for ch in text if ch not in "\t\n"
+    )
+
+
+def _is_gemeente_code(code: str) -> bool:
+    return len(code) == 6 and code.startswith("GM") and code[2:].isdigit()
+
+
+# -- Boundaries ----------------------------------------------------------------
+
+
+@dataclass
+class BoundaryRecord:
+    code: str
+    name: str
+    province: str | None
+    province_code: str | None
+    shape: shapely.MultiPolygon
+
+
+def read_boundary_frame(path: Path):
+    """Read a GeoJSON, GeoPackage or zipped Shapefile with geopandas (pyogrio)."""
+    import geopandas  # imported here: it is slow to import and only imports need it
+
+    if path.suffix.lower() not in BOUNDARY_SUFFIXES:
+        raise ImportFileError(
+            "Onbekend bestandstype. Gebruik GeoJSON (.geojson), GeoPackage (.gpkg) "
+            "of een gezipte Shapefile (.zip)."
+        )
+    try:
+        return geopandas.read_file(path, engine="pyogrio")
+    except UnicodeDecodeError as exc:
+        raise ImportFileError(
+            "Het bestand bevat tekst die geen UTF-8 is (misschien Latin-1). Sla het "
+            "op als UTF-8 en probeer het opnieuw."
+        ) from exc
+    except Exception as exc:  # pyogrio raises several kinds; all mean "unreadable"
+        raise ImportFileError(
+            "Dit bestand kan niet worden gelezen als GeoJSON, GeoPackage of gezipte "
+            f"Shapefile ({type(exc).__name__}). Is het beschadigd of onvolledig?"
+        ) from exc
+
+
+class BoundaryImport:
+    """Import gemeente boundaries; `validate()` is the dry run, `commit()` writes."""
+
+    def __init__(
+        self,
+        path: Path | str,
+        code_column: str = "code",
+        name_column: str = "name",
+        province_column: str = "province",
+        province_code_column: str = "province_code",
+        fix_invalid: bool = False,
+        progress=None,
+    ):
+        self.path = Path(path)
+        self.code_column = code_column
+        self.name_column = name_column
+        self.province_column = province_column
+        self.province_code_column = province_code_column
+        self.fix_invalid = fix_invalid
+        self.progress = progress or (lambda message: None)
+        self.records: list[BoundaryRecord] = []
+
+    def validate(self) -> ImportReport:
+        report = ImportReport()
+        self.progress(f"Lezen van {self.path.name} …")
+        try:
+            frame = read_boundary_frame(self.path)
+        except ImportFileError as exc:
+            report.error(str(exc))
+            return report
+        self.progress(f"Controleren van {len(frame)} objecten …")
+        if len(frame) == 0:
+            report.error("Het bestand bevat geen gemeenten.")
+            return report
+        missing = [
+            column
+            for column in (self.code_column, self.name_column)
+            if column not in frame.columns
+        ]
+        if missing:
+            available = ", ".join(c for c in frame.columns if c != "geometry")
+            for column in missing:
+                report.error(
+                    f"Kolom '{column}' ontbreekt. Beschikbare kolommen: {available}. "
+                    "Kies de juiste kolom met de opties voor code en naam."
+                )
+            return report
+        if frame.crs is None:
+            report.error(
+                "Het bestand heeft geen coördinatenstelsel (CRS). Voeg het toe (bij "
+                "een Shapefile: het .prj-bestand) en probeer het opnieuw."
+            )
+            return report
+        self._check_rows(frame, report)
+        if report.ok:
+            self._plan_changes(report)
+        return report
+
+    def _check_rows(self, frame, report: ImportReport) -> None:
+        frame = frame.to_crs(4326)
+
+        def optional(row, column):
+            return str(row[column]).strip() if column in frame.columns else None
+
+        seen: dict[str, int] = {}
+        for number, (_index, row) in enumerate(frame.iterrows(), start=1):
+            where = f"Rij {number}"
+            code = str(row[self.code_column] or "").strip().upper()
+            name = str(row[self.name_column] or "").strip()
+            if not _is_gemeente_code(code):
+                report.error(
+                    f"{where}: '{code}' is geen CBS-gemeentecode (zoals GM0363)."
+                )
+                continue
+            where = f"{where} ({code})"
+            if code in seen:
+                report.error(
+                    f"{where}: code komt dubbel voor (ook in rij {seen[code]})."
+                )
+                continue
+            seen[code] = number
+            if not name:
+                report.error(f"{where}: de naam is leeg.")
+            elif _has_mojibake(name):
+                report.error(
+                    f"{where}: de naam bevat onleesbare tekens; is het bestand UTF-8?"
+                )
+            shape = self._check_shape(row.geometry, where, report)
+            if shape is None:
+                continue
+            self.records.append(
+                BoundaryRecord(
+                    code,
+                    name,
+                    optional(row, self.province_column),
+                    optional(row, self.province_code_column),
+                    shape,
+                )
+            )
+
+    def _check_shape(self, shape, where: str, report: ImportReport):
+        if shape is None or shape.is_empty:
+            report.error(f"{where}: de geometrie is leeg.")
+            return None
+        if shape.geom_type not in ("Polygon", "MultiPolygon"):
+            report.error(
+                f"{where}: verwacht een (multi)polygoon, maar dit is een "
+                f"{shape.geom_type}."
+            )
+            return None
+        if not shape.is_valid:
+            if not self.fix_invalid:
+                report.error(
+                    f"{where}: ongeldige geometrie ({shapely.is_valid_reason(shape)}). "
+                    "Herstel het bestand of importeer met --fix-invalid."
+                )
+                return None
+            shape = geometry.as_multipolygon(shapely.make_valid(shape))
+        xmin, ymin, xmax, ymax = shape.bounds
+        if (
+            xmin < NL_BOUNDS[0]
+            or ymin < NL_BOUNDS[1]
+            or xmax > NL_BOUNDS[2]
+            or ymax > NL_BOUNDS[3]
+        ):
+            report.error(
+                f"{where}: ligt niet in Nederland. Klopt het coördinatenstelsel van "
+                "het bestand?"
+            )
+            return None
+        return geometry.as_multipolygon(shape)
+
+    def _plan_changes(self, report: ImportReport) -> None:
+        existing = {g.code: g for g in Gemeente.objects.all()}
+        for record in self.records:
+            current = existing.get(record.code)
+            if current is None:
+                report.changes.append(Change(record.code, record.name, "nieuw"))
+                continue
+            changed = []
+            if current.name != record.name:
+                changed.append("naam")
+            if record.province is not None and current.province != record.province:
+                changed.append("provincie")
+            if (
+                record.province_code is not None
+                and current.province_code != record.province_code
+            ):
+                changed.append("provinciecode")
+            if not _same_shape(geometry.to_shape(current.geometry), record.shape):
+                changed.append("grens")
+            action = "gewijzigd" if changed else "ongewijzigd"
+            report.changes.append(Change(record.code, record.name, action, changed))
+        imported = {record.code for record in self.records}
+        for code, gemeente in existing.items():
+            if code not in imported:
+                action = "in gebruik" if gemeente.region_id else "verwijderd"
+                report.changes.append(Change(code, gemeente.name, action))
+
+    def commit(self) -> ImportReport:
+        report = self.validate()
+        if not report.ok:
+            return report
+        self.progress("Opslaan …")
+        with transaction.atomic():
+            self._write(report)
+            self.progress("Regiogrenzen opnieuw berekenen …")
+            services.rebuild_region_geometries()
+        report.committed = True
+        return report
+
+    def _write(self, report: ImportReport) -> None:
+        actions = {change.code: change.action for change in report.changes}
+        existing = {g.code: g for g in Gemeente.objects.all()}
+        new, changed = [], []
+        for record in self.records:
+            action = actions[record.code]
+            if action == "ongewijzigd":
+                continue
+            gemeente = existing.get(record.code) or Gemeente(code=record.code)
+            gemeente.name = record.name
+            if record.province is not None:
+                gemeente.province = record.province
+            if record.province_code is not None:
+                gemeente.province_code = record.province_code
+            gemeente.geometry = geometry.to_geojson(record.shape)
+            gemeente.area_km2 = round(geometry.area_km2(record.shape), 3)
+            (new if action == "nieuw" else changed).append(gemeente)
+        Gemeente.objects.bulk_create(new)
+        Gemeente.objects.bulk_update(
+            changed,
+            ["name", "province", "province_code", "geometry", "area_km2"],
+            batch_size=200,
+        )
+        removed = [code for code, action in actions.items() if action == "verwijderd"]
+        Gemeente.objects.filter(code__in=removed, region__isnull=True).delete()
+
+
+def _same_shape(a, b) -> bool:
+    """Equal up to the stored precision (1e-6 degrees, about 0.1 m)."""
+    return shapely.hausdorff_distance(a, b) <= 2e-6
+
+
+# -- CBS kerncijfers -----------------------------------------------------------
+
+INT_COLUMNS = (
+    "inwoners",
+    "mannen",
+    "vrouwen",
+    "huishoudens",
+    "bevolkingsdichtheid",
+)
+SHARE_COLUMNS = (
+    "aandeel_0_15",
+    "aandeel_15_25",
+    "aandeel_25_45",
+    "aandeel_45_65",
+    "aandeel_65plus",
+)
+DECIMAL_COLUMNS = ("gem_huishoudensgrootte",)
+FIGURE_COLUMNS = INT_COLUMNS + SHARE_COLUMNS + DECIMAL_COLUMNS
+
+
+def decode_csv(data: bytes) -> str:
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise ImportFileError(
+            "Het bestand is geen UTF-8 (misschien Latin-1 of Windows-1252). Sla het in "
+            "Excel op als 'CSV UTF-8 (door komma's gescheiden)'."
+        ) from exc
+
+
+class KerncijfersImport:
+    """Import CBS kerncijfers per gemeente from a CSV file (comma or semicolon)."""
+
+    def __init__(self, data: bytes, year: int, progress=None):
+        self.data = data
+        self.year = year
+        self.progress = progress or (lambda message: None)
+        self.rows: dict[str, dict] = {}
+
+    def validate(self) -> ImportReport:
+        report = ImportReport()
+        try:
+            text = decode_csv(self.data)
+        except ImportFileError as exc:
+            report.error(str(exc))
+            return report
+        if not text.strip():
+            report.error("Het bestand is leeg.")
+            return report
+        dialect = (
+            ";"
+            if text.splitlines()[0].count(";") > text.splitlines()[0].count(",")
+            else ","
+        )
+        reader = csv.DictReader(io.StringIO(text), delimiter=dialect)
+        columns = [c.strip() for c in reader.fieldnames or []]
+        reader.fieldnames = columns
+        if "code" not in columns:
+            report.error(
+                "Kolom 'code' ontbreekt. De eerste regel moet de kolomnamen bevatten, "
+                f"zoals code,inwoners. Gevonden: {', '.join(columns) or 'niets'}."
+            )
+            return report
+        figures = [c for c in columns if c in FIGURE_COLUMNS]
+        if not figures:
+            report.error(
+                "Geen enkele bekende kolom met kerncijfers gevonden. Bekend zijn: "
+                f"{', '.join(FIGURE_COLUMNS)}."
+            )
+            return report
+        known = set(Gemeente.objects.values_list("code", flat=True))
+        for number, row in enumerate(reader, start=2):
+            self._check_row(number, row, figures, known, report)
+        if report.ok:
+            self._plan_changes(report, figures)
+        return report
+
+    def _check_row(self, number, row, figures, known, report) -> None:
+        code = (row.get("code") or "").strip().upper()
+        where = f"Regel {number}"
+        if code not in known:
+            report.error(f"{where}: onbekende gemeentecode '{code}'.")
+            return
+        if code in self.rows:
+            report.error(f"{where}: gemeente {code} komt dubbel voor.")
+            return
+        values = {}
+        for column in figures:
+            raw = (row.get(column) or "").strip()
+            try:
+                values[column] = _parse_figure(column, raw)
+            except ValueError as exc:
+                report.error(f"{where}, kolom '{column}': {exc}")
+        self.rows[code] = values
+
+    def _plan_changes(self, report, figures) -> None:
+        for gemeente in Gemeente.objects.filter(code__in=self.rows):
+            new = self.rows[gemeente.code]
+            changed = [c for c in figures if getattr(gemeente, c) != new[c]]
+            if gemeente.kerncijfers_year != self.year:
+                changed.append("peiljaar")
+            action = "gewijzigd" if changed else "ongewijzigd"
+            report.changes.append(Change(gemeente.code, gemeente.name, action, changed))
+
+    def commit(self) -> ImportReport:
+        report = self.validate()
+        if not report.ok:
+            return report
+        with transaction.atomic():
+            gemeenten = list(Gemeente.objects.filter(code__in=self.rows))
+            for gemeente in gemeenten:
+                for column, value in self.rows[gemeente.code].items():
+                    setattr(gemeente, column, value)
+                gemeente.kerncijfers_year = self.year
+            fields = sorted({c for values in self.rows.values() for c in values})
+            Gemeente.objects.bulk_update(
+                gemeenten, [*fields, "kerncijfers_year"], batch_size=200
+            )
+        report.committed = True
+        return report
+
+
+def _parse_figure(column: str, raw: str):
+    if raw == "":
+        return None
+    if raw[0] in "=+-@":
+        raise ValueError(f"'{raw}' is geen getal (formules zijn niet toegestaan).")
+    if column in DECIMAL_COLUMNS:
+        try:
+            value = Decimal(raw.replace(",", "."))
+        except InvalidOperation:
+            raise ValueError(f"'{raw}' is geen getal.") from None
+        if not Decimal("0") < value < Decimal("10"):
+            raise ValueError(f"{raw} is geen geldige huishoudensgrootte.")
+        return value.quantize(Decimal("0.1"))
+    if not raw.isdigit():
+        raise ValueError(f"'{raw}' is geen geheel getal.")
+    value = int(raw)
+    if column in SHARE_COLUMNS and value > 100:
+        raise ValueError(f"{value} is geen percentage (0 tot en met 100).")
+    return value

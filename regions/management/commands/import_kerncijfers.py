@@ -1,0 +1,26 @@
+from pathlib import Path
+
+from django.core.management.base import BaseCommand
+
+from regions.importers import KerncijfersImport
+
+from .import_gemeenten import report_to
+
+
+class Command(BaseCommand):
+    help = (
+        "Importeer CBS-kerncijfers per gemeente uit een CSV-bestand (UTF-8, komma of "
+        "puntkomma). Zonder --commit is het een proefimport."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("file", help="pad naar het CSV-bestand")
+        parser.add_argument(
+            "--year", type=int, required=True, help="peiljaar, bv. 2024"
+        )
+        parser.add_argument("--commit", action="store_true", help="echt opslaan")
+
+    def handle(self, *args, **options):
+        job = KerncijfersImport(Path(options["file"]).read_bytes(), options["year"])
+        report = job.commit() if options["commit"] else job.validate()
+        report_to(self, report, options["verbosity"])
