@@ -158,3 +158,9 @@ SECURE_HSTS_PRELOAD = env.bool("DJANGO_HSTS_PRELOAD", default=not DEBUG)
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+
+# Imports through the admin: files wait here between preview and confirmation.
+IMPORT_MAX_UPLOAD_BYTES = env.int("IMPORT_MAX_UPLOAD_BYTES", 50 * 1024 * 1024)
+IMPORT_STAGING_DIR = Path(
+    env.str("IMPORT_STAGING_DIR", default=str(MEDIA_ROOT / "import-staging"))
+)

@@ -2,10 +2,11 @@ from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.widgets import FilteredSelectMultiple
 from django.db.models import Count
+from django.urls import path
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from . import services
+from . import admin_imports, services
 from .models import Activity, Gemeente, Region, RegionFigure, RegioplanStatus
 
 
@@ -138,7 +139,24 @@ class RegionAdmin(admin.ModelAdmin):
 
 @admin.register(Gemeente)
 class GemeenteAdmin(admin.ModelAdmin):
+    def get_urls(self):
+        def view(request, kind):
+            return admin_imports.import_view(self, request, kind)
+
+        return [
+            path(
+                "importeren/<slug:kind>/",
+                self.admin_site.admin_view(view),
+                name="regions_gemeente_import",
+            ),
+            *super().get_urls(),
+        ]
+
     list_display = ["name", "code", "province", "region", "inwoners", "area_km2"]
+
+    def has_add_permission(self, request):
+        return False  # gemeenten come from a boundary import, with their geometry
+
     list_filter = ["province", ("region", admin.EmptyFieldListFilter), "region"]
     search_fields = ["name", "code"]
     autocomplete_fields = ["region"]

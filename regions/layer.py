@@ -4,8 +4,11 @@ It is serialized when its data changes and stored in MapLayer; the view serves
 the stored bytes with their ETag.
 """
 
+import gzip
 import hashlib
 import json
+import re
+from dataclasses import dataclass
 
 from django.db import transaction
 
@@ -72,3 +75,29 @@ def current_etag() -> str:
 
 def current_layer() -> MapLayer:
     return MapLayer.objects.filter(key=REGIONS_LAYER).first() or refresh_regions_layer()
+
+
+@dataclass(frozen=True)
+class ServedLayer:
+    etag: str
+    content: bytes
+    gzipped: bytes
+
+
+_served: dict[str, ServedLayer] = {}
+
+
+def served_layer() -> ServedLayer:
+    """The current layer as bytes, raw and gzipped, kept in memory per ETag."""
+    etag = current_etag()
+    served = _served.get(REGIONS_LAYER)
+    if served is None or served.etag != etag:
+        stored = current_layer()
+        content = stored.content.encode()
+        served = ServedLayer(stored.etag, content, gzip.compress(content, 9, mtime=0))
+        _served[REGIONS_LAYER] = served
+    return served
+
+
+def accepts_gzip(request) -> bool:
+    return bool(re.search(r"\bgzip\b", request.headers.get("Accept-Encoding", "")))

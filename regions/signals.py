@@ -33,6 +33,12 @@ def gemeente_saved(sender, instance, raw=False, created=False, **kwargs):
         instance.loaded_region_id = instance.region_id
 
 
+@receiver(post_delete, sender=Gemeente)
+def gemeente_deleted(sender, instance, **kwargs):
+    if instance.region_id:
+        services.rebuild_region_geometries()
+
+
 @receiver(post_save, sender=Insurer)
 def insurer_saved(sender, instance, raw=False, **kwargs):
     if not raw:

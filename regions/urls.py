@@ -7,6 +7,7 @@ app_name = "regions"
 urlpatterns = [
     path("", views.map_page, name="map"),
     path("regios/", views.region_list, name="list"),
+    path("zoek/", views.search_page, name="search"),
     path("regio/<slug:slug>/", views.region_detail, name="detail"),
     path(
         "regio/<slug:slug>/regioplan.pdf",

@@ -1,13 +1,12 @@
 from django.http import FileResponse, Http404, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.cache import quote_etag
-from django.views.decorators.gzip import gzip_page
 from django.views.decorators.http import condition, require_safe
 
 from organisations.models import Organisation
 
-from . import kerngetallen, layer
+from . import kerngetallen, layer, search
 from .models import Region, legend
 
 TABLE_SORT_KEYS = ("naam", "status", "organisatie", "verzekeraar")
@@ -83,6 +82,32 @@ def region_detail(request, slug):
 
 
 @require_safe
+def search_page(request):
+    """Search by name (?q=) or by point (?lat=&lon=); works without JavaScript."""
+    query = request.GET.get("q", "").strip()[:100]
+    context = {"query": query, "hits": [], "has_demo": Region.objects.exists()}
+    status = 200
+    if "lat" in request.GET or "lon" in request.GET:
+        try:
+            lat, lon = float(request.GET["lat"]), float(request.GET["lon"])
+        except (KeyError, ValueError):
+            context["error"] = "Geef een geldige breedte- en lengtegraad op."
+            status = 400
+        else:
+            region = search.region_at(lat, lon)
+            if region:
+                return redirect(region)
+            context["error"] = "Dit punt ligt niet in een regio op de kaart."
+    elif query:
+        context["hits"] = search.search(query)
+        if len(query) < search.MIN_QUERY_LENGTH:
+            context["error"] = "Typ minstens twee letters."
+        elif len(context["hits"]) == 1:
+            return redirect(context["hits"][0].region)
+    return render(request, "regions/search.html", context, status=status)
+
+
+@require_safe
 def regioplan_document(request, slug):
     """Serve an uploaded regioplan, but only while the plan is public."""
     region = get_object_or_404(Region, slug=slug)
@@ -95,12 +120,24 @@ def regioplan_document(request, slug):
     )
 
 
-@gzip_page
-@condition(etag_func=lambda request: layer.current_etag())
+def _layer_etag(request) -> str:
+    gzip = layer.accepts_gzip(request)
+    return layer.current_etag() + ("-gz" if gzip else "")
+
+
+@condition(etag_func=_layer_etag)
 @require_safe
 def regions_geojson(request):
-    current = layer.current_layer()
-    response = HttpResponse(current.content, content_type="application/geo+json")
-    response["ETag"] = quote_etag(current.etag)
+    """The stored map layer, precompressed; 304 when the client has it already."""
+    served = layer.served_layer()
+    gzip = layer.accepts_gzip(request)
+    response = HttpResponse(
+        served.gzipped if gzip else served.content,
+        content_type="application/geo+json",
+    )
+    if gzip:
+        response["Content-Encoding"] = "gzip"
+    response["ETag"] = quote_etag(_layer_etag(request))
+    response["Vary"] = "Accept-Encoding"
     response["Cache-Control"] = "public, max-age=0, must-revalidate"
     return response

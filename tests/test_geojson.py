@@ -88,3 +88,19 @@ def test_status_edit_changes_the_layer_and_its_etag(client, demo):
     feature = next(f for f in load(response)["features"] if f["id"] == "drenthe")
     assert feature["properties"]["status"] == "geen"
     assert feature["properties"]["colour"] == "#ffffff"
+
+
+def test_gzip_clients_get_the_precompressed_layer_with_its_own_etag(client, demo):
+    import gzip
+
+    plain = client.get(URL)
+    zipped = client.get(URL, HTTP_ACCEPT_ENCODING="gzip, deflate, br")
+    assert zipped["Content-Encoding"] == "gzip"
+    assert "Accept-Encoding" in zipped["Vary"]
+    assert gzip.decompress(zipped.content) == plain.content
+    assert len(zipped.content) < len(plain.content) / 2
+    assert zipped["ETag"] != plain["ETag"]
+    again = client.get(
+        URL, HTTP_ACCEPT_ENCODING="gzip", HTTP_IF_NONE_MATCH=zipped["ETag"]
+    )
+    assert again.status_code == 304
