@@ -1,8 +1,9 @@
+from django.db import transaction
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils.cache import quote_etag
-from django.views.decorators.http import condition, require_safe
+from django.utils.cache import get_conditional_response, quote_etag
+from django.views.decorators.http import require_safe
 
 from organisations.models import Organisation
 
@@ -120,24 +121,22 @@ def regioplan_document(request, slug):
     )
 
 
-def _layer_etag(request) -> str:
-    gzip = layer.accepts_gzip(request)
-    return layer.current_etag() + ("-gz" if gzip else "")
-
-
-@condition(etag_func=_layer_etag)
+@transaction.non_atomic_requests
 @require_safe
 def regions_geojson(request):
     """The stored map layer, precompressed; 304 when the client has it already."""
     served = layer.served_layer()
     gzip = layer.accepts_gzip(request)
-    response = HttpResponse(
-        served.gzipped if gzip else served.content,
-        content_type="application/geo+json",
-    )
-    if gzip:
-        response["Content-Encoding"] = "gzip"
-    response["ETag"] = quote_etag(_layer_etag(request))
+    etag = quote_etag(served.etag + ("-gz" if gzip else ""))
+    response = get_conditional_response(request, etag=etag)
+    if response is None:
+        response = HttpResponse(
+            served.gzipped if gzip else served.content,
+            content_type="application/geo+json",
+        )
+        if gzip:
+            response["Content-Encoding"] = "gzip"
+    response["ETag"] = etag
     response["Vary"] = "Accept-Encoding"
     response["Cache-Control"] = "public, max-age=0, must-revalidate"
     return response

@@ -15,5 +15,7 @@ class Command(BaseCommand):
             self.stdout.write("Er staan al gegevens in de database; niets geladen.")
             return
         counts = load_demo()
+        if options["verbosity"] == 0:
+            return
         summary = ", ".join(f"{n} {what}" for what, n in counts.items())
         self.stdout.write(self.style.SUCCESS(f"Demogegevens geladen: {summary}."))
