@@ -1,8 +1,32 @@
+from django import forms
 from django.contrib import admin
 from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
+from simple_history.admin import SimpleHistoryAdmin
+
+from regions.versioning import VersionedFormMixin
 
 from .models import Insurer, Organisation
+
+
+class OrganisationAdminForm(VersionedFormMixin, forms.ModelForm):
+    class Meta:
+        model = Organisation
+        fields = [
+            "name",
+            "slug",
+            "type",
+            "kvk_number",
+            "is_demo",
+            "street_address",
+            "postal_code",
+            "city",
+            "phone",
+            "email",
+            "website",
+            "regions",
+        ]
+
 
 CONTACT_FIELDS = (
     _("Contactgegevens"),
@@ -18,14 +42,27 @@ CONTACT_FIELDS = (
 
 
 @admin.register(Organisation)
-class OrganisationAdmin(admin.ModelAdmin):
+class OrganisationAdmin(SimpleHistoryAdmin):
+    form = OrganisationAdminForm
     list_display = ["name", "type", "city", "region_count", "is_demo"]
     list_filter = ["type", "is_demo", "regions"]
     search_fields = ["name", "slug", "kvk_number", "city", "regions__name"]
     prepopulated_fields = {"slug": ["name"]}
     autocomplete_fields = ["regions"]
     fieldsets = [
-        (None, {"fields": ["name", "slug", "type", "kvk_number", "is_demo"]}),
+        (
+            None,
+            {
+                "fields": [
+                    "name",
+                    "slug",
+                    "type",
+                    "kvk_number",
+                    "is_demo",
+                    "edit_version",
+                ]
+            },
+        ),
         CONTACT_FIELDS,
         (_("Werkgebied"), {"fields": ["regions"]}),
     ]

@@ -1,6 +1,10 @@
 from django.core.validators import RegexValidator
 from django.db import models
+from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from regions.versioning import Versioned
 
 
 class ContactDetails(models.Model):
@@ -40,8 +44,17 @@ class OrganisationQuerySet(models.QuerySet):
     def of_type(self, org_type: str):
         return self.filter(type=org_type)
 
+    def for_user(self, user):
+        """Organisations whose contact details this user may edit: every one for a
+        curator, the regional organisations of their own regions for an editor."""
+        from regions.models import Region, is_curator
 
-class Organisation(ContactDetails):
+        if is_curator(user):
+            return self
+        return self.filter(regions_led__in=Region.objects.for_user(user)).distinct()
+
+
+class Organisation(ContactDetails, Versioned):
     """A party active in primary care in one or more regions."""
 
     class Type(models.TextChoices):
@@ -81,6 +94,7 @@ class Organisation(ContactDetails):
     )
 
     objects = OrganisationQuerySet.as_manager()
+    history = HistoricalRecords(excluded_fields=["version"], m2m_fields=[regions])
 
     class Meta:
         verbose_name = _("organisatie")
@@ -99,6 +113,18 @@ class Organisation(ContactDetails):
 
     def natural_key(self):
         return (self.slug,)
+
+    def can_edit(self, user) -> bool:
+        return Organisation.objects.for_user(user).filter(pk=self.pk).exists()
+
+    @classmethod
+    def unique_slug(cls, name: str) -> str:
+        base = slugify(name)[:190] or "organisatie"
+        slug, n = base, 1
+        while cls.objects.filter(slug=slug).exists():
+            n += 1
+            slug = f"{base}-{n}"
+        return slug
 
 
 class InsurerQuerySet(models.QuerySet):

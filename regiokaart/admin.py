@@ -6,3 +6,9 @@ class RegiokaartAdminSite(admin.AdminSite):
     site_header = _("Regiokaart beheer")
     site_title = _("Regiokaart beheer")
     index_title = _("Regio's, organisaties en gemeenten")
+
+    def has_permission(self, request):
+        """Only curators (koepel staff) use the admin; editors use 'Mijn regio'."""
+        from regions.models import is_curator
+
+        return is_curator(request.user)

@@ -3,5 +3,7 @@ from django.urls import include, path
 
 urlpatterns = [
     path("beheer/", admin.site.urls),
+    path("account/", include("django.contrib.auth.urls")),
+    path("mijn-regio/", include("regions.editing_urls")),
     path("", include("regions.urls")),
 ]

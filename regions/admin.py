@@ -1,16 +1,30 @@
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.widgets import FilteredSelectMultiple
+from django.contrib.auth import get_user_model
+from django.contrib.auth.admin import UserAdmin
 from django.db.models import Count
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
 from django.urls import path
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
+from simple_history.admin import SimpleHistoryAdmin
 
 from . import admin_imports, services
-from .models import Activity, Gemeente, Region, RegionFigure, RegioplanStatus
+from .invitations import invite_editor
+from .models import (
+    Activity,
+    Gemeente,
+    Region,
+    RegionFigure,
+    RegionMembership,
+    RegioplanStatus,
+)
+from .versioning import VersionedFormMixin
 
 
-class RegionAdminForm(forms.ModelForm):
+class RegionAdminForm(VersionedFormMixin, forms.ModelForm):
     gemeenten = forms.ModelMultipleChoiceField(
         label=_("gemeenten"),
         queryset=Gemeente.objects.order_by("name"),
@@ -65,7 +79,7 @@ class ActivityInline(admin.StackedInline):
 
 
 @admin.register(Region)
-class RegionAdmin(admin.ModelAdmin):
+class RegionAdmin(SimpleHistoryAdmin):
     form = RegionAdminForm
     list_display = [
         "name",
@@ -83,7 +97,7 @@ class RegionAdmin(admin.ModelAdmin):
     readonly_fields = ["updated_at", "created_at"]
     inlines = [RegionFigureInline, ActivityInline]
     fieldsets = [
-        (None, {"fields": ["name", "slug", "is_demo"]}),
+        (None, {"fields": ["name", "slug", "is_demo", "edit_version"]}),
         (
             _("Regioplan"),
             {
@@ -186,8 +200,24 @@ class GemeenteAdmin(admin.ModelAdmin):
     ]
 
 
+class ActivityAdminForm(VersionedFormMixin, forms.ModelForm):
+    class Meta:
+        model = Activity
+        fields = [
+            "region",
+            "title",
+            "description",
+            "organisation",
+            "start_date",
+            "end_date",
+            "url",
+            "is_demo",
+        ]
+
+
 @admin.register(Activity)
-class ActivityAdmin(admin.ModelAdmin):
+class ActivityAdmin(SimpleHistoryAdmin):
+    form = ActivityAdminForm
     list_display = [
         "title",
         "region",
@@ -201,3 +231,83 @@ class ActivityAdmin(admin.ModelAdmin):
     autocomplete_fields = ["region", "organisation"]
     date_hierarchy = "start_date"
     list_select_related = ["region", "organisation"]
+
+
+class InviteForm(forms.Form):
+    email = forms.EmailField(label=_("e-mailadres"))
+    first_name = forms.CharField(label=_("voornaam"), required=False)
+    last_name = forms.CharField(label=_("achternaam"), required=False)
+    regions = forms.ModelMultipleChoiceField(
+        label=_("regio's"),
+        queryset=Region.objects.order_by("name"),
+        widget=FilteredSelectMultiple(_("regio's"), is_stacked=False),
+    )
+
+
+@admin.register(RegionMembership)
+class RegionMembershipAdmin(admin.ModelAdmin):
+    list_display = ["user", "region", "role", "created_at"]
+    list_filter = ["region", "role"]
+    search_fields = ["user__username", "user__email", "region__name"]
+    autocomplete_fields = ["user", "region"]
+    list_select_related = ["user", "region"]
+
+    def get_urls(self):
+        return [
+            path(
+                "uitnodigen/",
+                self.admin_site.admin_view(self.invite_view),
+                name="regions_regionmembership_invite",
+            ),
+            *super().get_urls(),
+        ]
+
+    def invite_view(self, request):
+        form = InviteForm(request.POST or None)
+        if request.method == "POST" and form.is_valid():
+            data = form.cleaned_data
+            user = invite_editor(
+                request,
+                data["email"],
+                list(data["regions"]),
+                data["first_name"],
+                data["last_name"],
+            )
+            messages.success(
+                request,
+                _("Uitnodiging verstuurd naar %(email)s.") % {"email": user.email},
+            )
+            return redirect("admin:regions_regionmembership_changelist")
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.model._meta,
+            "title": _("Redacteur uitnodigen"),
+            "form": form,
+            "media": self.media + form.media,
+        }
+        return TemplateResponse(
+            request, "admin/regions/regionmembership/invite.html", context
+        )
+
+
+class MembershipInline(admin.TabularInline):
+    model = RegionMembership
+    extra = 0
+    autocomplete_fields = ["region"]
+
+
+User = get_user_model()
+admin.site.unregister(User)
+
+
+@admin.register(User)
+class RegiokaartUserAdmin(UserAdmin):
+    inlines = [MembershipInline]
+    list_display = [
+        "username",
+        "email",
+        "first_name",
+        "last_name",
+        "is_superuser",
+        "is_active",
+    ]

@@ -1,13 +1,21 @@
 import uuid
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from .validators import validate_pdf
+from .versioning import Versioned
+
+
+def is_curator(user) -> bool:
+    """Koepel staff: they curate everything, in the admin."""
+    return bool(user and user.is_active and user.is_superuser)
 
 
 @dataclass(frozen=True)
@@ -76,6 +84,17 @@ class RegionQuerySet(models.QuerySet):
     def get_by_natural_key(self, slug):
         return self.get(slug=slug)
 
+    def for_user(self, user):
+        """The regions this user may edit: all for a curator, their own for an
+        editor, none for anyone else."""
+        if is_curator(user):
+            return self
+        if not user.is_authenticated:
+            return self.none()
+        return self.filter(
+            pk__in=RegionMembership.objects.filter(user=user).values("region")
+        )
+
     def with_related(self):
         return self.select_related("regional_organisation", "preferred_insurer")
 
@@ -110,7 +129,7 @@ class RegionQuerySet(models.QuerySet):
         return {status: counts.get(status, 0) for status in RegioplanStatus.values}
 
 
-class Region(models.Model):
+class Region(Versioned):
     """A region of primary-care collaboration: a set of whole gemeenten."""
 
     name = models.CharField(_("naam"), max_length=200, unique=True)
@@ -187,6 +206,9 @@ class Region(models.Model):
     updated_at = models.DateTimeField(_("laatst bijgewerkt"), auto_now=True)
 
     objects = RegionQuerySet.as_manager()
+    history = HistoricalRecords(
+        excluded_fields=["geometry", "display_geometry", "updated_at", "version"]
+    )
 
     class Meta:
         verbose_name = _("regio")
@@ -215,6 +237,12 @@ class Region(models.Model):
 
     def natural_key(self):
         return (self.slug,)
+
+    def can_edit(self, user) -> bool:
+        return is_curator(user) or (
+            user.is_authenticated
+            and RegionMembership.objects.filter(user=user, region=self).exists()
+        )
 
     def clean(self):
         errors = {}
@@ -353,6 +381,11 @@ class Gemeente(models.Model):
         return (self.code,)
 
 
+class RegionScopedQuerySet(models.QuerySet):
+    def for_user(self, user):
+        return self.filter(region__in=Region.objects.for_user(user))
+
+
 class RegionFigure(models.Model):
     """A key figure a region enters itself, such as its number of GPs."""
 
@@ -376,6 +409,9 @@ class RegionFigure(models.Model):
     source = models.CharField(_("bron"), max_length=200)
     is_demo = models.BooleanField(_("demogegevens"), default=False)
 
+    objects = RegionScopedQuerySet.as_manager()
+    history = HistoricalRecords()
+
     class Meta:
         verbose_name = _("kerngetal van de regio")
         verbose_name_plural = _("kerngetallen van de regio")
@@ -390,14 +426,14 @@ class RegionFigure(models.Model):
         return f"{self.get_kind_display()} {self.year}: {self.value}"
 
 
-class ActivityQuerySet(models.QuerySet):
+class ActivityQuerySet(RegionScopedQuerySet):
     def for_display(self):
         return self.select_related("organisation").order_by(
             models.F("start_date").desc(nulls_last=True), "title"
         )
 
 
-class Activity(models.Model):
+class Activity(Versioned):
     """Something a party does in regional collaboration, shown on the region page."""
 
     region = models.ForeignKey(
@@ -424,6 +460,7 @@ class Activity(models.Model):
     updated_at = models.DateTimeField(_("laatst bijgewerkt"), auto_now=True)
 
     objects = ActivityQuerySet.as_manager()
+    history = HistoricalRecords(excluded_fields=["updated_at", "version"])
 
     class Meta:
         verbose_name = _("activiteit")
@@ -441,11 +478,51 @@ class Activity(models.Model):
     def __str__(self) -> str:
         return self.title
 
+    def can_edit(self, user) -> bool:
+        return self.region.can_edit(user)
+
     def clean(self):
         if self.start_date and self.end_date and self.end_date < self.start_date:
             raise ValidationError(
                 {"end_date": _("De einddatum ligt vóór de begindatum.")}
             )
+
+
+class RegionMembership(models.Model):
+    """A login that may edit a region's entry (a regional editor)."""
+
+    class Role(models.TextChoices):
+        EDITOR = "redacteur", _("Redacteur")
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("gebruiker"),
+        on_delete=models.CASCADE,
+        related_name="region_memberships",
+    )
+    region = models.ForeignKey(
+        Region,
+        verbose_name=_("regio"),
+        on_delete=models.CASCADE,
+        related_name="memberships",
+    )
+    role = models.CharField(
+        _("rol"), max_length=20, choices=Role.choices, default=Role.EDITOR
+    )
+    created_at = models.DateTimeField(_("sinds"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("redacteur van een regio")
+        verbose_name_plural = _("redacteuren van regio's")
+        ordering = ["region", "user"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "region"], name="regionmembership_unique_user_region"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} – {self.region}"
 
 
 class MapLayer(models.Model):

@@ -101,3 +101,51 @@ def page(browser, live_demo):
     page.set_default_timeout(15_000)
     yield page
     context.close()
+
+
+# -- The cast of every permission test ------------------------------------------
+
+REGION_A = "arnhem"
+REGION_B = "twente"
+
+
+def make_editor(django_user_model, username, slug):
+    from regions.models import RegionMembership
+
+    user = django_user_model.objects.create_user(
+        username, f"{username}@example.org", "een-lang-wachtwoord-42"
+    )
+    RegionMembership.objects.create(user=user, region=Region.objects.get(slug=slug))
+    return user
+
+
+@pytest.fixture
+def editor_a(demo, django_user_model):
+    return make_editor(django_user_model, "redacteur-a", REGION_A)
+
+
+@pytest.fixture
+def editor_b(demo, django_user_model):
+    return make_editor(django_user_model, "redacteur-b", REGION_B)
+
+
+@pytest.fixture
+def cast(demo, editor_a, editor_b, curator):
+    """The four people: visitor, editor of region A, editor of region B, curator."""
+    return {
+        "visitor": None,
+        "editor_a": editor_a,
+        "editor_b": editor_b,
+        "curator": curator,
+    }
+
+
+@pytest.fixture
+def as_person(client, cast):
+    def login(person):
+        client.logout()
+        if cast[person] is not None:
+            client.force_login(cast[person])
+        return client
+
+    return login

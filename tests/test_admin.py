@@ -67,6 +67,7 @@ def test_curator_recomposes_a_region_in_the_admin(curator_client, demo):
             "figures-INITIAL_FORMS": 0,
             "activities-TOTAL_FORMS": 0,
             "activities-INITIAL_FORMS": 0,
+            "edit_version": region.version,
             "regional_organisation": region.regional_organisation_id,
             "preferred_insurer": region.preferred_insurer_id,
         }

@@ -47,3 +47,41 @@ def test_map_works_on_a_phone(page, live_demo, tmp_path):
     assert box["width"] <= 390 and box["height"] >= 300
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
     page.screenshot(path=tmp_path / "telefoon.png", full_page=True)
+
+
+def test_editor_logs_in_changes_status_and_sees_the_map_colour_change(
+    page, live_demo, django_user_model, tmp_path
+):
+    from regions.models import RegionMembership, RegioplanStatus
+
+    editor = django_user_model.objects.create_user(
+        "redacteur", "redacteur@example.org", "een-lang-wachtwoord-42"
+    )
+    RegionMembership.objects.create(
+        user=editor, region=Region.objects.get(slug="drenthe")
+    )
+
+    def drenthe_fill():
+        page.goto(live_demo.url + "/")
+        page.wait_for_selector("#kaart[data-loaded]")
+        return page.locator('#kaart path[aria-label^="Drenthe —"]').get_attribute(
+            "fill"
+        )
+
+    assert drenthe_fill() == RegioplanStatus.NIET_OPENBAAR.colour
+
+    page.goto(live_demo.url + "/account/login/")
+    page.fill("#id_username", "redacteur")
+    page.fill("#id_password", "een-lang-wachtwoord-42")
+    page.click("button[type=submit]")
+    page.wait_for_url("**/mijn-regio/drenthe/")
+    page.click("text=Regioplan bewerken")
+    page.check("input[name=status][value=in_ontwikkeling]")
+    page.screenshot(path=tmp_path / "bewerken.png", full_page=True)
+    page.click("button:text('Opslaan')")
+    page.wait_for_url("**/mijn-regio/drenthe/")
+    assert "Regioplan opgeslagen" in page.locator(".messages").inner_text()
+
+    assert drenthe_fill() == RegioplanStatus.IN_ONTWIKKELING.colour
+    page.screenshot(path=tmp_path / "kaart-na.png")
+    assert page.external_requests == []

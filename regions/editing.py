@@ -1,0 +1,174 @@
+"""'Mijn regio': regional editors edit their own region's entry, and nothing else.
+
+Every view finds its region through Region.objects.for_user(), so a region the
+user may not edit is a 404, for GET and POST alike.
+"""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_http_methods, require_POST
+
+from .forms import (
+    ActivityForm,
+    ContactForm,
+    FigureFormSet,
+    NewOrganisationForm,
+    RegionOrganisationsForm,
+    RegioplanForm,
+)
+from .models import Region
+
+
+def editable_region(request, slug) -> Region:
+    return get_object_or_404(
+        Region.objects.for_user(request.user).with_related(), slug=slug
+    )
+
+
+def _saved(request, region, what: str):
+    messages.success(request, f"{what} opgeslagen. Bezoekers zien het meteen.")
+    return redirect("editing:region", region.slug)
+
+
+@login_required
+def my_regions(request):
+    regions = Region.objects.for_user(request.user).with_related()
+    if len(regions) == 1:
+        return redirect("editing:region", regions[0].slug)
+    return render(request, "regions/editing/my_regions.html", {"regions": regions})
+
+
+@login_required
+def region_overview(request, slug):
+    region = editable_region(request, slug)
+    return render(
+        request,
+        "regions/editing/region.html",
+        {
+            "region": region,
+            "status": region.status_choice,
+            "activities": region.activities.for_display(),
+            "figures": region.figures.order_by("kind", "-year"),
+            "organisations": region.organisations.order_by("type", "name"),
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "HEAD", "POST"])
+def edit_regioplan(request, slug):
+    region = editable_region(request, slug)
+    form = RegioplanForm(request.POST or None, request.FILES or None, instance=region)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        return _saved(request, region, "Regioplan")
+    return render(
+        request, "regions/editing/form.html", _form_context(region, form, "Regioplan")
+    )
+
+
+@login_required
+@require_http_methods(["GET", "HEAD", "POST"])
+def edit_contact(request, slug):
+    region = editable_region(request, slug)
+    organisation = region.regional_organisation
+    if organisation is None:
+        raise Http404("Deze regio heeft nog geen regionale organisatie.")
+    form = ContactForm(request.POST or None, instance=organisation)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        return _saved(request, region, "Contactgegevens")
+    title = f"Contactgegevens van {organisation.name}"
+    return render(
+        request, "regions/editing/form.html", _form_context(region, form, title)
+    )
+
+
+@login_required
+@require_http_methods(["GET", "HEAD", "POST"])
+def edit_organisations(request, slug):
+    region = editable_region(request, slug)
+    form = RegionOrganisationsForm(request.POST or None, region=region)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        return _saved(request, region, "Organisaties")
+    return render(
+        request,
+        "regions/editing/form.html",
+        _form_context(region, form, "Organisaties in de regio"),
+    )
+
+
+@login_required
+@require_http_methods(["GET", "HEAD", "POST"])
+def new_organisation(request, slug):
+    region = editable_region(request, slug)
+    form = NewOrganisationForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        organisation = form.save()
+        organisation.regions.add(region)
+        return _saved(request, region, f"Organisatie {organisation.name}")
+    return render(
+        request,
+        "regions/editing/form.html",
+        _form_context(region, form, "Nieuwe organisatie"),
+    )
+
+
+@login_required
+@require_http_methods(["GET", "HEAD", "POST"])
+def edit_activity(request, slug, pk=None):
+    region = editable_region(request, slug)
+    activity = get_object_or_404(region.activities, pk=pk) if pk else None
+    form = ActivityForm(request.POST or None, instance=activity, region=region)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        return _saved(request, region, "Activiteit")
+    title = "Activiteit wijzigen" if activity else "Nieuwe activiteit"
+    context = _form_context(region, form, title)
+    context["activity"] = activity
+    return render(request, "regions/editing/form.html", context)
+
+
+@login_required
+@require_POST
+def delete_activity(request, slug, pk):
+    region = editable_region(request, slug)
+    activity = get_object_or_404(region.activities, pk=pk)
+    activity.delete()
+    messages.success(request, f"Activiteit ‘{activity.title}’ verwijderd.")
+    return redirect("editing:region", region.slug)
+
+
+@login_required
+@require_http_methods(["GET", "HEAD", "POST"])
+def edit_figures(request, slug):
+    region = editable_region(request, slug)
+    formset = FigureFormSet(request.POST or None, instance=region)
+    if request.method == "POST" and formset.is_valid():
+        formset.save()
+        return _saved(request, region, "Kerngetallen")
+    return render(
+        request,
+        "regions/editing/figures.html",
+        {"region": region, "formset": formset, "title": "Eigen kerngetallen"},
+    )
+
+
+@login_required
+def regioplan_preview(request, slug):
+    """Editors may read their own plan, public or not."""
+    region = editable_region(request, slug)
+    if not region.plan_document:
+        raise Http404("Er is geen regioplan geüpload.")
+    return FileResponse(
+        region.plan_document.open("rb"),
+        content_type="application/pdf",
+        filename=f"regioplan-{region.slug}.pdf",
+    )
+
+
+def _form_context(region, form, title: str) -> dict:
+    return {"region": region, "form": form, "title": title}

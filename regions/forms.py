@@ -1,0 +1,131 @@
+"""Forms for regional editors ("Mijn regio")."""
+
+from django import forms
+from django.forms import inlineformset_factory
+from django.utils.translation import gettext_lazy as _
+
+from organisations.models import Organisation
+
+from .models import Activity, Region, RegionFigure
+from .versioning import VersionedFormMixin
+
+YEAR_WIDGET = forms.NumberInput(
+    attrs={"min": 2000, "max": 2100, "inputmode": "numeric"}
+)
+
+
+class RegioplanForm(VersionedFormMixin, forms.ModelForm):
+    class Meta:
+        model = Region
+        fields = [
+            "status",
+            "plan_document",
+            "plan_url",
+            "plan_start_year",
+            "plan_end_year",
+            "patients_involved",
+            "non_practice_holders_involved",
+            "description",
+        ]
+        widgets = {
+            "status": forms.RadioSelect,
+            "patients_involved": forms.RadioSelect,
+            "non_practice_holders_involved": forms.RadioSelect,
+            "plan_start_year": YEAR_WIDGET,
+            "plan_end_year": YEAR_WIDGET,
+            "plan_document": forms.ClearableFileInput(
+                attrs={"accept": "application/pdf"}
+            ),
+        }
+
+
+class ContactForm(VersionedFormMixin, forms.ModelForm):
+    class Meta:
+        model = Organisation
+        fields = ["street_address", "postal_code", "city", "phone", "email", "website"]
+
+
+class NewOrganisationForm(forms.ModelForm):
+    class Meta:
+        model = Organisation
+        fields = [
+            "name",
+            "type",
+            "street_address",
+            "postal_code",
+            "city",
+            "phone",
+            "email",
+            "website",
+        ]
+
+    def save(self, commit=True):
+        organisation = super().save(commit=False)
+        organisation.slug = Organisation.unique_slug(organisation.name)
+        if commit:
+            organisation.save()
+        return organisation
+
+
+class RegionOrganisationsForm(forms.Form):
+    """Which organisations are active in the region: remove some, add one."""
+
+    remove = forms.ModelMultipleChoiceField(
+        label=_("Niet meer actief in deze regio"),
+        queryset=Organisation.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    add = forms.ModelChoiceField(
+        label=_("Bestaande organisatie toevoegen"),
+        queryset=Organisation.objects.none(),
+        required=False,
+    )
+
+    def __init__(self, *args, region: Region, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.region = region
+        current = region.organisations.order_by("type", "name")
+        self.fields["remove"].queryset = current
+        self.fields["add"].queryset = Organisation.objects.exclude(
+            pk__in=current.values("pk")
+        ).order_by("name")
+
+    def save(self) -> None:
+        # Changed from the organisation's side, so its history records the change.
+        for organisation in self.cleaned_data["remove"]:
+            organisation.regions.remove(self.region)
+        if self.cleaned_data["add"]:
+            self.cleaned_data["add"].regions.add(self.region)
+
+
+class ActivityForm(VersionedFormMixin, forms.ModelForm):
+    class Meta:
+        model = Activity
+        fields = [
+            "title",
+            "description",
+            "organisation",
+            "start_date",
+            "end_date",
+            "url",
+        ]
+        widgets = {
+            "start_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "end_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        }
+
+    def __init__(self, *args, region: Region, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.instance.region = region
+        self.fields["organisation"].queryset = region.organisations.order_by("name")
+
+
+FigureFormSet = inlineformset_factory(
+    Region,
+    RegionFigure,
+    fields=["kind", "value", "year", "source"],
+    extra=1,
+    can_delete=True,
+    widgets={"year": YEAR_WIDGET},
+)

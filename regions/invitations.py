@@ -1,0 +1,46 @@
+"""Curators invite a regional editor by e-mail: an account with a set-password link."""
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.tokens import default_token_generator
+from django.core.mail import send_mail
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils.encoding import force_bytes
+from django.utils.http import urlsafe_base64_encode
+
+from .models import RegionMembership
+
+
+@transaction.atomic
+def invite_editor(
+    request, email: str, regions, first_name: str = "", last_name: str = ""
+):
+    """Create (or reuse) the account for email, make it an editor of regions, and
+    mail a link to choose a password. Returns the user."""
+    User = get_user_model()
+    email = User.objects.normalize_email(email).lower()
+    user = User.objects.filter(email__iexact=email).first()
+    if user is None:
+        user = User(
+            username=email, email=email, first_name=first_name, last_name=last_name
+        )
+        user.set_unusable_password()
+        user.save()
+    for region in regions:
+        RegionMembership.objects.get_or_create(user=user, region=region)
+    uid = urlsafe_base64_encode(force_bytes(user.pk))
+    token = default_token_generator.make_token(user)
+    path = reverse("password_reset_confirm", kwargs={"uidb64": uid, "token": token})
+    body = render_to_string(
+        "registration/invitation_email.txt",
+        {
+            "user": user,
+            "regions": [r.name for r in regions],
+            "link": request.build_absolute_uri(path),
+        },
+    )
+    transaction.on_commit(
+        lambda: send_mail("Uitnodiging voor de regiokaart", body, None, [email])
+    )
+    return user
