@@ -2,6 +2,7 @@
 
 from django import forms
 from django.forms import inlineformset_factory
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from organisations.models import Organisation
@@ -12,6 +13,18 @@ from .versioning import VersionedFormMixin
 YEAR_WIDGET = forms.NumberInput(
     attrs={"min": 2000, "max": 2100, "inputmode": "numeric"}
 )
+
+
+class PlanDocumentInput(forms.ClearableFileInput):
+    """Links the current plan through the editors' preview, never the media path."""
+
+    template_name = "regions/widgets/plan_document.html"
+    preview_url = ""
+
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
+        context["preview_url"] = self.preview_url
+        return context
 
 
 class RegioplanForm(VersionedFormMixin, forms.ModelForm):
@@ -33,10 +46,14 @@ class RegioplanForm(VersionedFormMixin, forms.ModelForm):
             "non_practice_holders_involved": forms.RadioSelect,
             "plan_start_year": YEAR_WIDGET,
             "plan_end_year": YEAR_WIDGET,
-            "plan_document": forms.ClearableFileInput(
-                attrs={"accept": "application/pdf"}
-            ),
+            "plan_document": PlanDocumentInput(attrs={"accept": "application/pdf"}),
         }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["plan_document"].widget.preview_url = reverse(
+            "editing:regioplan_pdf", args=[self.instance.slug]
+        )
 
 
 class ContactForm(VersionedFormMixin, forms.ModelForm):

@@ -115,6 +115,10 @@ def test_uploaded_plan_gets_a_secret_name_and_is_hidden_while_not_public(
     region.refresh_from_db()
     assert "Arnhem" not in region.plan_document.name
     assert region.plan_document.read() == PDF
+    # The form links the plan through the editors' preview, never the media path.
+    form_html = editor_client.get(url).content.decode()
+    assert reverse("editing:regioplan_pdf", args=[REGION_A]) in form_html
+    assert "/media/" not in form_html and "regioplannen/" not in form_html
     # The editor can read it; a visitor cannot, and the page does not link it.
     preview = editor_client.get(reverse("editing:regioplan_pdf", args=[REGION_A]))
     assert preview.status_code == 200
