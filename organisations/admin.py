@@ -4,9 +4,12 @@ from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
+from regions.admin_data import DataImportExportMixin
+from regions.resources import InsurerResource
 from regions.versioning import VersionedFormMixin
 
 from .models import Insurer, Organisation
+from .resources import OrganisationResource
 
 
 class OrganisationAdminForm(VersionedFormMixin, forms.ModelForm):
@@ -42,8 +45,9 @@ CONTACT_FIELDS = (
 
 
 @admin.register(Organisation)
-class OrganisationAdmin(SimpleHistoryAdmin):
+class OrganisationAdmin(DataImportExportMixin, SimpleHistoryAdmin):
     form = OrganisationAdminForm
+    resource_classes = [OrganisationResource]
     list_display = ["name", "type", "city", "region_count", "is_demo"]
     list_filter = ["type", "is_demo", "regions"]
     search_fields = ["name", "slug", "kvk_number", "city", "regions__name"]
@@ -76,7 +80,8 @@ class OrganisationAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Insurer)
-class InsurerAdmin(admin.ModelAdmin):
+class InsurerAdmin(DataImportExportMixin, admin.ModelAdmin):
+    resource_classes = [InsurerResource]
     list_display = ["name", "website"]
     search_fields = ["name", "slug"]
     prepopulated_fields = {"slug": ["name"]}

@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "leaflet",
     "simple_history",
     "axes",
+    "import_export",
     "regions",
     "organisations",
 ]
@@ -197,6 +198,11 @@ SECURE_HSTS_PRELOAD = env.bool("DJANGO_HSTS_PRELOAD", default=not DEBUG)
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+
+# Spreadsheet import/export (django-import-export): all or nothing, CSV and XLSX.
+IMPORT_EXPORT_USE_TRANSACTIONS = True
+IMPORT_EXPORT_SKIP_ADMIN_LOG = False
+IMPORT_EXPORT_IMPORT_IGNORE_BLANK_LINES = True
 
 # Imports through the admin: files wait here between preview and confirmation.
 IMPORT_MAX_UPLOAD_BYTES = env.int("IMPORT_MAX_UPLOAD_BYTES", 50 * 1024 * 1024)

@@ -12,14 +12,22 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
 from . import admin_imports, services
+from .admin_data import DataImportExportMixin
 from .invitations import invite_editor
 from .models import (
     Activity,
     Gemeente,
+    ImportLog,
     Region,
     RegionFigure,
     RegionMembership,
     RegioplanStatus,
+)
+from .resources import (
+    ActivityResource,
+    CompositionResource,
+    RegionFigureResource,
+    RegionResource,
 )
 from .versioning import VersionedFormMixin
 
@@ -79,8 +87,9 @@ class ActivityInline(admin.StackedInline):
 
 
 @admin.register(Region)
-class RegionAdmin(SimpleHistoryAdmin):
+class RegionAdmin(DataImportExportMixin, SimpleHistoryAdmin):
     form = RegionAdminForm
+    resource_classes = [RegionResource]
     list_display = [
         "name",
         "status_display",
@@ -152,7 +161,12 @@ class RegionAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Gemeente)
-class GemeenteAdmin(admin.ModelAdmin):
+class GemeenteAdmin(DataImportExportMixin, admin.ModelAdmin):
+    resource_classes = [CompositionResource]
+    import_export_change_list_template = (
+        "admin/regions/gemeente/change_list_imports.html"
+    )
+
     def get_urls(self):
         def view(request, kind):
             return admin_imports.import_view(self, request, kind)
@@ -216,8 +230,9 @@ class ActivityAdminForm(VersionedFormMixin, forms.ModelForm):
 
 
 @admin.register(Activity)
-class ActivityAdmin(SimpleHistoryAdmin):
+class ActivityAdmin(DataImportExportMixin, SimpleHistoryAdmin):
     form = ActivityAdminForm
+    resource_classes = [ActivityResource]
     list_display = [
         "title",
         "region",
@@ -233,6 +248,43 @@ class ActivityAdmin(SimpleHistoryAdmin):
     list_select_related = ["region", "organisation"]
 
 
+@admin.register(RegionFigure)
+class RegionFigureAdmin(DataImportExportMixin, SimpleHistoryAdmin):
+    resource_classes = [RegionFigureResource]
+    list_display = ["region", "kind", "year", "value", "source", "is_demo"]
+    list_filter = ["kind", "year", "region"]
+    search_fields = ["region__name", "source"]
+    autocomplete_fields = ["region"]
+    list_select_related = ["region"]
+
+
+@admin.register(ImportLog)
+class ImportLogAdmin(admin.ModelAdmin):
+    """Every spreadsheet import, to review; nobody edits the log."""
+
+    list_display = [
+        "created_at",
+        "user",
+        "model",
+        "file_name",
+        "new",
+        "updated",
+        "unchanged",
+    ]
+    list_filter = ["model", "user"]
+    search_fields = ["file_name", "user__username"]
+    date_hierarchy = "created_at"
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
 class InviteForm(forms.Form):
     email = forms.EmailField(label=_("e-mailadres"))
     first_name = forms.CharField(label=_("voornaam"), required=False)
@@ -246,6 +298,7 @@ class InviteForm(forms.Form):
 
 @admin.register(RegionMembership)
 class RegionMembershipAdmin(admin.ModelAdmin):
+    change_list_template = "admin/regions/regionmembership/change_list.html"
     list_display = ["user", "region", "role", "created_at"]
     list_filter = ["region", "role"]
     search_fields = ["user__username", "user__email", "region__name"]

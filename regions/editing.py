@@ -10,6 +10,9 @@ from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
+from organisations.resources import OrganisationResource
+
+from .exports import export_response
 from .forms import (
     ActivityForm,
     ContactForm,
@@ -19,6 +22,7 @@ from .forms import (
     RegioplanForm,
 )
 from .models import Region
+from .resources import ActivityResource, RegionFigureResource, RegionResource
 
 
 def editable_region(request, slug) -> Region:
@@ -52,6 +56,12 @@ def region_overview(request, slug):
             "activities": region.activities.for_display(),
             "figures": region.figures.order_by("kind", "-year"),
             "organisations": region.organisations.order_by("type", "name"),
+            "export_kinds": [
+                ("regio", "De regio en het regioplan"),
+                ("organisaties", "Organisaties"),
+                ("activiteiten", "Activiteiten"),
+                ("kerngetallen", "Eigen kerngetallen"),
+            ],
         },
     )
 
@@ -168,6 +178,33 @@ def regioplan_preview(request, slug):
         content_type="application/pdf",
         filename=f"regioplan-{region.slug}.pdf",
     )
+
+
+EDITOR_EXPORTS = {
+    "regio": (RegionResource, lambda region: Region.objects.filter(pk=region.pk)),
+    "organisaties": (
+        OrganisationResource,
+        lambda region: (
+            OrganisationResource()
+            .get_queryset()
+            .filter(regions=region)
+            .order_by("name")
+        ),
+    ),
+    "activiteiten": (ActivityResource, lambda region: region.activities.order_by("pk")),
+    "kerngetallen": (RegionFigureResource, lambda region: region.figures.all()),
+}
+
+
+@login_required
+def export_region_data(request, slug, kind, fmt):
+    """An editor downloads their own region's data; other regions are a 404."""
+    region = editable_region(request, slug)
+    if kind not in EDITOR_EXPORTS:
+        raise Http404("Onbekende export.")
+    resource_class, rows = EDITOR_EXPORTS[kind]
+    filename = f"regiokaart-{region.slug}-{kind}"
+    return export_response(resource_class(), rows(region), fmt, filename)
 
 
 def _form_context(region, form, title: str) -> dict:

@@ -24,4 +24,9 @@ urlpatterns = [
         name="delete_activity",
     ),
     path("<slug:slug>/kerngetallen/", editing.edit_figures, name="figures"),
+    path(
+        "<slug:slug>/export/<slug:kind>.<str:fmt>",
+        editing.export_region_data,
+        name="export",
+    ),
 ]

@@ -15,4 +15,14 @@ urlpatterns = [
         name="regioplan_document",
     ),
     path("data/regios.geojson", views.regions_geojson, name="geojson"),
+    path(
+        "data/regios.<str:fmt>", views.regions_table_download, name="regions_download"
+    ),
+    path(
+        "data/organisaties.<str:fmt>",
+        views.organisations_download,
+        name="organisations_download",
+    ),
+    path("open-data/", views.open_data, name="open_data"),
+    path("embed/", views.embed, name="embed"),
 ]

@@ -3,11 +3,13 @@ from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.cache import get_conditional_response, quote_etag
+from django.views.decorators.clickjacking import xframe_options_exempt
 from django.views.decorators.http import require_safe
 
 from organisations.models import Organisation
+from organisations.resources import OrganisationResource
 
-from . import kerngetallen, layer, search
+from . import exports, kerngetallen, layer, search
 from .models import Region, legend
 
 TABLE_SORT_KEYS = ("naam", "status", "organisatie", "verzekeraar")
@@ -139,4 +141,49 @@ def regions_geojson(request):
     response["ETag"] = etag
     response["Vary"] = "Accept-Encoding"
     response["Cache-Control"] = "public, max-age=0, must-revalidate"
+    return response
+
+
+@require_safe
+def regions_table_download(request, fmt):
+    regions = (
+        Region.objects.with_related().prefetch_related("gemeenten").order_by("name")
+    )
+    return exports.export_response(
+        exports.PublicRegionResource(request), regions, fmt, "regiokaart-regios"
+    )
+
+
+@require_safe
+def organisations_download(request, fmt):
+    organisations = OrganisationResource().get_queryset().order_by("name")
+    return exports.export_response(
+        OrganisationResource(), organisations, fmt, "regiokaart-organisaties"
+    )
+
+
+@require_safe
+def open_data(request):
+    return render(
+        request,
+        "regions/open_data.html",
+        {"embed_url": request.build_absolute_uri(reverse("regions:embed"))},
+    )
+
+
+@xframe_options_exempt
+@require_safe
+def embed(request):
+    """The map alone, for partners' sites: the one page that may be framed."""
+    regions = Region.objects.with_related()
+    response = render(
+        request,
+        "regions/embed.html",
+        {
+            "legend": legend(regions.status_counts()),
+            "layer_url": _layer_url(),
+            "has_demo": any(region.is_demo for region in regions),
+        },
+    )
+    response["Content-Security-Policy"] = "frame-ancestors *"
     return response

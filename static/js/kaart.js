@@ -13,6 +13,11 @@
 
   function initMap(map) {
     var container = map.getContainer();
+    var target = container.dataset.linkTarget;
+
+    function go(url) {
+      if (target) { window.open(url, target, "noopener"); } else { window.location.href = url; }
+    }
     var info = document.getElementById("kaart-info");
     var byslug = {};
 
@@ -33,7 +38,7 @@
       layer.on({
         mouseover: function () { show(layer); },
         mouseout: function () { hide(layer); },
-        click: function () { window.location.href = props.url; },
+        click: function () { go(props.url); },
         add: function () {
           var path = layer.getElement();
           path.setAttribute("tabindex", "0");
@@ -42,7 +47,7 @@
           path.addEventListener("focus", function () { show(layer); });
           path.addEventListener("blur", function () { hide(layer); });
           path.addEventListener("keydown", function (event) {
-            if (event.key === "Enter") { window.location.href = props.url; }
+            if (event.key === "Enter") { go(props.url); }
           });
         }
       });
