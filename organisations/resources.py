@@ -5,8 +5,12 @@ file of 10,000 rows imports in seconds. Their region links are set after the
 rows are written: 'regios' (active in) and 'regionale_organisatie_van'.
 """
 
+from collections import Counter, defaultdict
+
 from django.core.exceptions import ValidationError
+from django.db.models import Prefetch
 from import_export import fields, widgets
+from import_export.instance_loaders import CachedInstanceLoader
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from regions.models import Region
@@ -29,15 +33,15 @@ class OrganisationResource(SpreadsheetResource):
     phone = fields.Field("phone", "telefoon")
     email = fields.Field("email", "email")
     website = fields.Field("website", "website")
-    regions = fields.Field(
+    region_links = fields.Field(
         column_name=REGIONS,
         widget=KeysWidget(Region, "slug", "regio's"),
-        dehydrate_method="dehydrate_regions",
+        dehydrate_method="dehydrate_region_links",
     )
-    leads = fields.Field(
+    lead_links = fields.Field(
         column_name=LEADS,
         widget=KeysWidget(Region, "slug", "regio's"),
-        dehydrate_method="dehydrate_leads",
+        dehydrate_method="dehydrate_lead_links",
     )
     is_demo = fields.Field("is_demo", "demo", widget=widgets.BooleanWidget())
     required_columns = ("sleutel", "naam", "soort")
@@ -56,8 +60,8 @@ class OrganisationResource(SpreadsheetResource):
             "phone",
             "email",
             "website",
-            "regions",
-            "leads",
+            "region_links",
+            "lead_links",
             "is_demo",
         ]
         skip_unchanged = True
@@ -65,27 +69,76 @@ class OrganisationResource(SpreadsheetResource):
         clean_model_instances = True
         use_bulk = True
         batch_size = 1000
+        instance_loader_class = CachedInstanceLoader
+
+    validate_in_database = False  # see before_import: one query for the whole file
 
     def get_queryset(self):
-        return Organisation.objects.prefetch_related("regions", "regions_led")
+        regions = Region.objects.only("pk", "slug")
+        return Organisation.objects.prefetch_related(
+            Prefetch("regions", queryset=regions),
+            Prefetch("regions_led", queryset=regions),
+        )
 
-    def dehydrate_regions(self, organisation):
+    def dehydrate_region_links(self, organisation):
         return ";".join(sorted(r.slug for r in organisation.regions.all()))
 
-    def dehydrate_leads(self, organisation):
+    def dehydrate_lead_links(self, organisation):
         return ";".join(sorted(r.slug for r in organisation.regions_led.all()))
+
+    def current_links(self) -> dict[str, dict[str, str]]:
+        """Every organisation's region links as the file would write them."""
+        links = defaultdict(lambda: {REGIONS: [], LEADS: []})
+        through = Organisation.regions.through.objects.values_list(
+            "organisation__slug", "region__slug"
+        )
+        for organisation, region in through:
+            links[organisation][REGIONS].append(region)
+        led = Region.objects.filter(regional_organisation__isnull=False)
+        for region, organisation in led.values_list(
+            "slug", "regional_organisation__slug"
+        ):
+            links[organisation][LEADS].append(region)
+        return {
+            slug: {column: ";".join(sorted(keys)) for column, keys in columns.items()}
+            for slug, columns in links.items()
+        }
 
     def before_import(self, dataset, **kwargs):
         super().before_import(dataset, **kwargs)
         self.links = {}  # slug -> (regions, leads), for after_import
         self.has_links = {c: c in (dataset.headers or []) for c in (REGIONS, LEADS)}
+        self.existing_links = self.current_links()
+        # KvK numbers are unique: the file may not reuse another organisation's.
+        self.kvk_owner = dict(
+            Organisation.objects.exclude(kvk_number="").values_list(
+                "kvk_number", "slug"
+            )
+        )
+        kvks = (
+            [str(k or "").strip() for k in dataset["kvk"]]
+            if "kvk" in dataset.headers
+            else []
+        )
+        self.kvk_in_file = Counter(k for k in kvks if k)
+
+    def before_import_row(self, row, **kwargs):
+        super().before_import_row(row, **kwargs)
+        kvk = str(row.get("kvk") or "").strip()
+        owner = self.kvk_owner.get(kvk)
+        if kvk and (
+            self.kvk_in_file[kvk] > 1 or owner not in (None, row.get("sleutel"))
+        ):
+            raise ValidationError(
+                {"kvk": f"KvK-nummer {kvk} hoort al bij een andere organisatie."}
+            )
 
     def import_instance(self, instance, row, **kwargs):
         errors = {}
         links = []
         for column, field in (
-            (REGIONS, self.fields["regions"]),
-            (LEADS, self.fields["leads"]),
+            (REGIONS, self.fields["region_links"]),
+            (LEADS, self.fields["lead_links"]),
         ):
             try:
                 links.append(
@@ -110,10 +163,7 @@ class OrganisationResource(SpreadsheetResource):
     def _links_changed(self, original, row) -> bool:
         if original is None or original.pk is None:
             return True
-        current = {
-            REGIONS: self.dehydrate_regions(original),
-            LEADS: self.dehydrate_leads(original),
-        }
+        current = self.existing_links.get(original.slug, {REGIONS: "", LEADS: ""})
         return any(
             self.has_links[column]
             and ";".join(

@@ -96,7 +96,10 @@ class RegionQuerySet(models.QuerySet):
         )
 
     def with_related(self):
-        return self.select_related("regional_organisation", "preferred_insurer")
+        """With organisation and insurer, without the (large) borders."""
+        return self.select_related("regional_organisation", "preferred_insurer").defer(
+            "geometry", "display_geometry"
+        )
 
     def sorted_by(self, key: str, descending: bool = False):
         """Order for the region table; status sorts in legend order."""

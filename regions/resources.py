@@ -61,22 +61,32 @@ class KeysWidget(widgets.Widget):
         self.field = field
         self.label = label
 
+        self.known = None
+
     def clean(self, value, row=None, **kwargs):
+        if self.known is None:  # one query per import, not per row
+            self.known = {
+                getattr(obj, self.field): obj for obj in self.model.objects.all()
+            }
         keys = [key.strip() for key in str(value or "").split(";") if key.strip()]
-        found = self.model.objects.filter(**{f"{self.field}__in": keys})
-        missing = sorted(set(keys) - {getattr(obj, self.field) for obj in found})
+        missing = sorted(key for key in set(keys) if key not in self.known)
         if missing:
             raise ValueError(f"onbekende {self.label}: {', '.join(missing)}")
-        return found
+        return [self.known[key] for key in keys]
 
 
 class SpreadsheetResource(resources.ModelResource):
     """What every resource shares: checks on the whole file, formula safety."""
 
     required_columns: tuple[str, ...] = ()
+    # Bulk resources check their unique keys once per file instead of per row.
+    validate_in_database = True
 
     def before_import(self, dataset, **kwargs):
         self.import_user = kwargs.get("user")
+        for field in self.fields.values():
+            if isinstance(field.widget, KeysWidget):
+                field.widget.known = None  # look the keys up afresh for this file
         headers = [str(h or "").strip() for h in dataset.headers or []]
         if dataset.height == 0:
             raise ValueError("Het bestand is leeg: er staan geen rijen in.")
@@ -95,30 +105,63 @@ class SpreadsheetResource(resources.ModelResource):
         self.duplicate_keys = {key for key, n in counts.items() if n > 1}
         self.key_columns = key_columns
 
+    def import_data(self, dataset, **kwargs):
+        # Any error, also a validation error in one row, and nothing is written.
+        kwargs.setdefault("rollback_on_validation_errors", True)
+        return super().import_data(dataset, **kwargs)
+
+    def get_bulk_update_fields(self):
+        return [
+            field.attribute
+            for name, field in self.fields.items()
+            if field.attribute
+            and not field.readonly
+            and name not in self._meta.import_id_fields
+        ]
+
     def before_import_row(self, row, **kwargs):
         errors = {}
         for column, value in list(row.items()):
+            if value is None:
+                row[column] = ""  # an empty XLSX cell is an empty CSV cell
+                continue
             if not isinstance(value, str):
                 continue
             if value.startswith(ESCAPE) and value[1:2] in FORMULA_PREFIXES:
                 row[column] = value[1:]  # escaped on export: the plain text
             elif value.startswith("="):
-                field = self._field_for_column(column)
-                errors[field] = (
+                errors[column] = (
                     f"‘{value}’ is een formule; formules zijn niet toegestaan."
                 )
         key = tuple(str(row.get(column) or "").strip() for column in self.key_columns)
         if key in self.duplicate_keys:
-            field = self._field_for_column(self.key_columns[0])
-            errors[field] = f"‘{' / '.join(key)}’ staat meer dan eens in het bestand."
+            errors[self.key_columns[0]] = (
+                f"‘{' / '.join(key)}’ staat meer dan eens in het bestand."
+            )
         if errors:
             raise ValidationError(errors)
 
-    def _field_for_column(self, column):
-        for name, field in self.fields.items():
-            if field.column_name == column:
-                return field.attribute or name
-        return "__all__"
+    def validate_instance(self, instance, import_validation_errors=None, **kwargs):
+        """full_clean the row, naming each error by the file's column."""
+        errors = dict(import_validation_errors or {})
+        if self._meta.clean_model_instances:
+            try:
+                instance.full_clean(
+                    exclude=errors.keys(),
+                    validate_unique=self.validate_in_database,
+                    validate_constraints=self.validate_in_database,
+                )
+            except ValidationError as exc:
+                errors = exc.update_error_dict(errors)
+        if errors:
+            columns = {
+                field.attribute: field.column_name
+                for field in self.fields.values()
+                if field.attribute
+            }
+            raise ValidationError(
+                {columns.get(key, key): value for key, value in errors.items()}
+            )
 
     def export_field(self, field, instance, **kwargs):
         return escape_formula(super().export_field(field, instance, **kwargs))
@@ -161,6 +204,8 @@ class RegionResource(SpreadsheetResource):
         dehydrate_method="dehydrate_regional_organisation",
     )
     plan_url = fields.Field("plan_url", "regioplan_link")
+    # The stored file's name: a curator's export re-imports with its document.
+    plan_document = fields.Field("plan_document", "regioplan_bestand")
     plan_start_year = fields.Field(
         "plan_start_year", "regioplan_vanaf", widget=widgets.IntegerWidget()
     )
@@ -186,6 +231,7 @@ class RegionResource(SpreadsheetResource):
             "preferred_insurer",
             "regional_organisation",
             "plan_url",
+            "plan_document",
             "plan_start_year",
             "plan_end_year",
             "patients_involved",

@@ -7,12 +7,19 @@ from django.utils.translation import gettext as _
 def validate_pdf(upload) -> None:
     """Accept a PDF of at most REGIOPLAN_MAX_UPLOAD_BYTES, judged by its content."""
     limit = settings.REGIOPLAN_MAX_UPLOAD_BYTES
-    if upload.size > limit:
+    try:
+        size = upload.size
+    except OSError:  # a stored name whose file is gone
+        raise ValidationError(
+            _("Het document ‘%(name)s’ is niet gevonden.") % {"name": upload.name}
+        ) from None
+    if size > limit:
         raise ValidationError(
             _("Het bestand is te groot (%(size)s); het maximum is %(limit)s.")
-            % {"size": filesizeformat(upload.size), "limit": filesizeformat(limit)}
+            % {"size": filesizeformat(size), "limit": filesizeformat(limit)}
         )
-    position = upload.tell() if hasattr(upload, "tell") else 0
+    upload.open("rb")
+    position = upload.tell()
     upload.seek(0)
     header = upload.read(5)
     upload.seek(position)

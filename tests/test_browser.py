@@ -85,3 +85,32 @@ def test_editor_logs_in_changes_status_and_sees_the_map_colour_change(
     assert drenthe_fill() == RegioplanStatus.IN_ONTWIKKELING.colour
     page.screenshot(path=tmp_path / "kaart-na.png")
     assert page.external_requests == []
+
+
+def test_curator_uploads_a_csv_in_the_admin_sees_the_preview_and_confirms(
+    page, live_demo, django_user_model, tmp_path
+):
+    django_user_model.objects.create_superuser(
+        "curator", "curator@example.org", "een-lang-wachtwoord-42"
+    )
+    csv_file = tmp_path / "statussen.csv"
+    csv_file.write_text("sleutel,naam,status\ndrenthe,Drenthe,geen\n", encoding="utf-8")
+
+    page.goto(live_demo.url + "/beheer/login/?next=/beheer/regions/region/import/")
+    page.fill("#id_username", "curator")
+    page.fill("#id_password", "een-lang-wachtwoord-42")
+    page.click("input[type=submit]")
+    page.wait_for_url("**/beheer/regions/region/import/")
+    page.set_input_files("#id_import_file", str(csv_file))
+    page.select_option("#id_format", label="csv")
+    page.click("input[type=submit]")
+    page.wait_for_selector("input[name=confirm]")
+    preview = page.locator("table.import-preview").inner_text()
+    assert "Drenthe" in preview and "geen" in preview
+    page.screenshot(path=tmp_path / "voorbeeld.png", full_page=True)
+    assert Region.objects.get(slug="drenthe").status == "niet_openbaar"
+
+    page.click("input[name=confirm]")
+    page.wait_for_url("**/beheer/regions/region/")
+    assert Region.objects.get(slug="drenthe").status == "geen"
+    page.screenshot(path=tmp_path / "na-import.png")
