@@ -8,7 +8,7 @@ from regions.admin_data import DataImportExportMixin
 from regions.resources import InsurerResource
 from regions.versioning import VersionedFormMixin
 
-from .models import Insurer, Organisation
+from .models import CONTACT_FIELDS, Insurer, Organisation
 from .resources import OrganisationResource
 
 
@@ -21,17 +21,12 @@ class OrganisationAdminForm(VersionedFormMixin, forms.ModelForm):
             "type",
             "kvk_number",
             "is_demo",
-            "street_address",
-            "postal_code",
-            "city",
-            "phone",
-            "email",
-            "website",
+            *CONTACT_FIELDS,
             "regions",
         ]
 
 
-CONTACT_FIELDS = (
+CONTACT_FIELDSET = (
     _("Contactgegevens"),
     {
         "fields": [
@@ -67,7 +62,7 @@ class OrganisationAdmin(DataImportExportMixin, SimpleHistoryAdmin):
                 ]
             },
         ),
-        CONTACT_FIELDS,
+        CONTACT_FIELDSET,
         (_("Werkgebied"), {"fields": ["regions"]}),
     ]
 
@@ -85,4 +80,4 @@ class InsurerAdmin(DataImportExportMixin, admin.ModelAdmin):
     list_display = ["name", "website"]
     search_fields = ["name", "slug"]
     prepopulated_fields = {"slug": ["name"]}
-    fieldsets = [(None, {"fields": ["name", "slug"]}), CONTACT_FIELDS]
+    fieldsets = [(None, {"fields": ["name", "slug"]}), CONTACT_FIELDSET]

@@ -6,6 +6,8 @@ from simple_history.models import HistoricalRecords
 
 from regions.versioning import Versioned
 
+CONTACT_FIELDS = ["street_address", "postal_code", "city", "phone", "email", "website"]
+
 
 class ContactDetails(models.Model):
     """Address and contact fields shared by organisations and insurers."""

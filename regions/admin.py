@@ -13,6 +13,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from . import admin_imports, services
 from .admin_data import DataImportExportMixin
+from .forms import REGIOPLAN_FIELDS
 from .invitations import invite_editor
 from .models import (
     Activity,
@@ -50,14 +51,7 @@ class RegionAdminForm(VersionedFormMixin, forms.ModelForm):
             "name",
             "slug",
             "is_demo",
-            "status",
-            "plan_document",
-            "plan_url",
-            "plan_start_year",
-            "plan_end_year",
-            "patients_involved",
-            "non_practice_holders_involved",
-            "description",
+            *REGIOPLAN_FIELDS,
             "regional_organisation",
             "preferred_insurer",
         ]

@@ -5,7 +5,7 @@ from django.forms import inlineformset_factory
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from organisations.models import Organisation
+from organisations.models import CONTACT_FIELDS, Organisation
 
 from .models import Activity, Region, RegionFigure
 from .versioning import VersionedFormMixin
@@ -27,19 +27,23 @@ class PlanDocumentInput(forms.ClearableFileInput):
         return context
 
 
+# What an editor may change of their region's regioplan; curators see the same.
+REGIOPLAN_FIELDS = [
+    "status",
+    "plan_document",
+    "plan_url",
+    "plan_start_year",
+    "plan_end_year",
+    "patients_involved",
+    "non_practice_holders_involved",
+    "description",
+]
+
+
 class RegioplanForm(VersionedFormMixin, forms.ModelForm):
     class Meta:
         model = Region
-        fields = [
-            "status",
-            "plan_document",
-            "plan_url",
-            "plan_start_year",
-            "plan_end_year",
-            "patients_involved",
-            "non_practice_holders_involved",
-            "description",
-        ]
+        fields = REGIOPLAN_FIELDS
         widgets = {
             "status": forms.RadioSelect,
             "patients_involved": forms.RadioSelect,
@@ -59,22 +63,13 @@ class RegioplanForm(VersionedFormMixin, forms.ModelForm):
 class ContactForm(VersionedFormMixin, forms.ModelForm):
     class Meta:
         model = Organisation
-        fields = ["street_address", "postal_code", "city", "phone", "email", "website"]
+        fields = CONTACT_FIELDS
 
 
 class NewOrganisationForm(forms.ModelForm):
     class Meta:
         model = Organisation
-        fields = [
-            "name",
-            "type",
-            "street_address",
-            "postal_code",
-            "city",
-            "phone",
-            "email",
-            "website",
-        ]
+        fields = ["name", "type", *CONTACT_FIELDS]
 
     def save(self, commit=True):
         organisation = super().save(commit=False)

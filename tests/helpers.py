@@ -20,3 +20,24 @@ def demo_spec() -> dict:
 
 def demo_region(slug: str) -> dict:
     return next(r for r in demo_spec()["regions"] if r["slug"] == slug)
+
+
+def region_admin_post(form, region, **changes) -> dict:
+    """What the admin's region change form posts: its initial data, changed."""
+    data = {
+        key: value
+        for key, value in form.initial.items()
+        if value is not None and key not in ("gemeenten", "plan_document")
+    }
+    data.update(
+        {
+            "gemeenten": list(region.gemeenten.values_list("pk", flat=True)),
+            "edit_version": region.version,
+            "figures-TOTAL_FORMS": 0,
+            "figures-INITIAL_FORMS": 0,
+            "activities-TOTAL_FORMS": 0,
+            "activities-INITIAL_FORMS": 0,
+        }
+    )
+    data.update(changes)
+    return data

@@ -3,6 +3,8 @@ from django.urls import reverse
 
 from regions.models import Gemeente, Region
 
+from .helpers import region_admin_post
+
 pytestmark = pytest.mark.django_db
 
 MODELS = [
@@ -55,22 +57,12 @@ def test_curator_recomposes_a_region_in_the_admin(curator_client, demo):
     lelystad = Gemeente.objects.get(name="Lelystad")
     url = reverse("admin:regions_region_change", args=[region.pk])
     form = curator_client.get(url).context["adminform"].form
-    data = {
-        key: value
-        for key, value in form.initial.items()
-        if value is not None and key not in ("gemeenten", "plan_document")
-    }
-    data.update(
-        {
-            "gemeenten": [Gemeente.objects.get(name="Almere").pk, lelystad.pk],
-            "figures-TOTAL_FORMS": 0,
-            "figures-INITIAL_FORMS": 0,
-            "activities-TOTAL_FORMS": 0,
-            "activities-INITIAL_FORMS": 0,
-            "edit_version": region.version,
-            "regional_organisation": region.regional_organisation_id,
-            "preferred_insurer": region.preferred_insurer_id,
-        }
+    data = region_admin_post(
+        form,
+        region,
+        gemeenten=[Gemeente.objects.get(name="Almere").pk, lelystad.pk],
+        regional_organisation=region.regional_organisation_id,
+        preferred_insurer=region.preferred_insurer_id,
     )
     response = curator_client.post(url, data, follow=True)
     assert response.status_code == 200, response.content

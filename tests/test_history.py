@@ -9,6 +9,7 @@ from organisations.models import Organisation
 from regions.models import Activity, Region
 
 from .conftest import REGION_A
+from .helpers import region_admin_post
 from .test_editing import plan_data
 
 pytestmark = pytest.mark.django_db
@@ -60,21 +61,7 @@ def test_curator_reverts_a_region_to_an_earlier_version(curator_client, editor_a
     assert region.status == "geen"
     url = reverse("admin:regions_region_simple_history", args=[region.pk, original.pk])
     form = curator_client.get(url).context["adminform"].form
-    data = {
-        key: value
-        for key, value in form.initial.items()
-        if value is not None and key not in ("gemeenten", "plan_document")
-    }
-    data.update(
-        {
-            "gemeenten": list(region.gemeenten.values_list("pk", flat=True)),
-            "edit_version": region.version,
-            "figures-TOTAL_FORMS": 0,
-            "figures-INITIAL_FORMS": 0,
-            "activities-TOTAL_FORMS": 0,
-            "activities-INITIAL_FORMS": 0,
-        }
-    )
+    data = region_admin_post(form, region)
     response = curator_client.post(url, data)
     assert response.status_code == 302, response.context["adminform"].form.errors
     region.refresh_from_db()
