@@ -88,7 +88,8 @@ def region_detail(request, slug):
 def search_page(request):
     """Search by name (?q=) or by point (?lat=&lon=); works without JavaScript."""
     query = request.GET.get("q", "").strip()[:100]
-    context = {"query": query, "hits": [], "has_demo": Region.objects.exists()}
+    has_demo = Region.objects.filter(is_demo=True).exists()
+    context = {"query": query, "hits": [], "has_demo": has_demo}
     status = 200
     if "lat" in request.GET or "lon" in request.GET:
         try:
