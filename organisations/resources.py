@@ -64,9 +64,6 @@ class OrganisationResource(SpreadsheetResource):
             "lead_links",
             "is_demo",
         ]
-        skip_unchanged = True
-        report_skipped = True
-        clean_model_instances = True
         use_bulk = True
         batch_size = 1000
         instance_loader_class = CachedInstanceLoader

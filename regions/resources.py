@@ -82,6 +82,11 @@ class SpreadsheetResource(resources.ModelResource):
     # Bulk resources check their unique keys once per file instead of per row.
     validate_in_database = True
 
+    class Meta:  # inherited by every resource below
+        skip_unchanged = True
+        report_skipped = True
+        clean_model_instances = True
+
     def before_import(self, dataset, **kwargs):
         self.import_user = kwargs.get("user")
         for field in self.fields.values():
@@ -179,9 +184,6 @@ class InsurerResource(SpreadsheetResource):
         model = Insurer
         import_id_fields = ["slug"]
         fields = ["slug", "name", "website", "phone", "email"]
-        skip_unchanged = True
-        report_skipped = True
-        clean_model_instances = True
 
 
 class RegionResource(SpreadsheetResource):
@@ -239,9 +241,6 @@ class RegionResource(SpreadsheetResource):
             "description",
             "is_demo",
         ]
-        skip_unchanged = True
-        report_skipped = True
-        clean_model_instances = True
 
     def dehydrate_status_label(self, region):
         return str(region.get_status_display())
@@ -264,8 +263,7 @@ class CompositionResource(SpreadsheetResource):
         name = "Samenstelling van regio's"
         import_id_fields = ["code"]
         fields = ["code", "name", "region"]
-        skip_unchanged = True
-        report_skipped = True
+        clean_model_instances = False  # only the region changes; checked by its widget
         use_bulk = True
 
     def init_instance(self, row=None):
@@ -292,9 +290,6 @@ class RegionFigureResource(SpreadsheetResource):
         model = RegionFigure
         import_id_fields = ["region", "kind", "year"]
         fields = ["region", "kind", "year", "value", "source", "is_demo"]
-        skip_unchanged = True
-        report_skipped = True
-        clean_model_instances = True
 
 
 class ActivityResource(SpreadsheetResource):
@@ -327,9 +322,6 @@ class ActivityResource(SpreadsheetResource):
             "url",
             "is_demo",
         ]
-        skip_unchanged = True
-        report_skipped = True
-        clean_model_instances = True
 
     def after_import(self, dataset, result, **kwargs):
         # Rows may bring their own ids; keep PostgreSQL's sequence ahead of them.
