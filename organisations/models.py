@@ -43,9 +43,6 @@ class OrganisationQuerySet(models.QuerySet):
     def get_by_natural_key(self, slug):
         return self.get(slug=slug)
 
-    def of_type(self, org_type: str):
-        return self.filter(type=org_type)
-
     def for_user(self, user):
         """Organisations whose contact details this user may edit: every one for a
         curator, the regional organisations of their own regions for an editor."""

@@ -242,10 +242,7 @@ class Region(Versioned):
         return (self.slug,)
 
     def can_edit(self, user) -> bool:
-        return is_curator(user) or (
-            user.is_authenticated
-            and RegionMembership.objects.filter(user=user, region=self).exists()
-        )
+        return Region.objects.for_user(user).filter(pk=self.pk).exists()
 
     def clean(self):
         errors = {}
