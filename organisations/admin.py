@@ -1,29 +1,25 @@
+"""Admin classes for organisations and insurers.
+
+They are registered by regions.admin, which adds the regions an organisation
+works in and keeps the map in step when an organisation or insurer changes.
+"""
+
 from django import forms
 from django.contrib import admin
-from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
-from regions.admin_data import DataImportExportMixin
-from regions.resources import InsurerResource
-from regions.versioning import VersionedFormMixin
+from core.spreadsheet_admin import DataImportExportMixin
+from core.versioning import VersionedFormMixin
 
-from .models import CONTACT_FIELDS, Insurer, Organisation
-from .resources import OrganisationResource
+from .models import CONTACT_FIELDS, Organisation
+from .resources import InsurerResource
 
 
 class OrganisationAdminForm(VersionedFormMixin, forms.ModelForm):
     class Meta:
         model = Organisation
-        fields = [
-            "name",
-            "slug",
-            "type",
-            "kvk_number",
-            "is_demo",
-            *CONTACT_FIELDS,
-            "regions",
-        ]
+        fields = ["name", "slug", "type", "kvk_number", "is_demo", *CONTACT_FIELDS]
 
 
 CONTACT_FIELDSET = (
@@ -39,15 +35,12 @@ CONTACT_FIELDSET = (
 )
 
 
-@admin.register(Organisation)
 class OrganisationAdmin(DataImportExportMixin, SimpleHistoryAdmin):
     form = OrganisationAdminForm
-    resource_classes = [OrganisationResource]
-    list_display = ["name", "type", "city", "region_count", "is_demo"]
-    list_filter = ["type", "is_demo", "regions"]
-    search_fields = ["name", "slug", "kvk_number", "city", "regions__name"]
+    list_display = ["name", "type", "city", "is_demo"]
+    list_filter = ["type", "is_demo"]
+    search_fields = ["name", "slug", "kvk_number", "city"]
     prepopulated_fields = {"slug": ["name"]}
-    autocomplete_fields = ["regions"]
     fieldsets = [
         (
             None,
@@ -63,18 +56,9 @@ class OrganisationAdmin(DataImportExportMixin, SimpleHistoryAdmin):
             },
         ),
         CONTACT_FIELDSET,
-        (_("Werkgebied"), {"fields": ["regions"]}),
     ]
 
-    @admin.display(description=_("regio's"), ordering="n_regions")
-    def region_count(self, obj):
-        return obj.n_regions
 
-    def get_queryset(self, request):
-        return super().get_queryset(request).annotate(n_regions=Count("regions"))
-
-
-@admin.register(Insurer)
 class InsurerAdmin(DataImportExportMixin, admin.ModelAdmin):
     resource_classes = [InsurerResource]
     list_display = ["name", "website"]

@@ -4,7 +4,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from regions.versioning import Versioned
+from core.versioning import Versioned
 
 CONTACT_FIELDS = ["street_address", "postal_code", "city", "phone", "email", "website"]
 
@@ -43,15 +43,6 @@ class OrganisationQuerySet(models.QuerySet):
     def get_by_natural_key(self, slug):
         return self.get(slug=slug)
 
-    def for_user(self, user):
-        """Organisations whose contact details this user may edit: every one for a
-        curator, the regional organisations of their own regions for an editor."""
-        from regions.models import Region, is_curator
-
-        if is_curator(user):
-            return self
-        return self.filter(regions_led__in=Region.objects.for_user(user)).distinct()
-
 
 class Organisation(ContactDetails, Versioned):
     """A party active in primary care in one or more regions."""
@@ -80,12 +71,6 @@ class Organisation(ContactDetails, Versioned):
         blank=True,
         validators=[RegexValidator(r"^\d{8}$", _("Een KvK-nummer heeft 8 cijfers."))],
     )
-    regions = models.ManyToManyField(
-        "regions.Region",
-        verbose_name=_("actief in regio's"),
-        related_name="organisations",
-        blank=True,
-    )
     is_demo = models.BooleanField(
         _("demogegevens"),
         default=False,
@@ -93,7 +78,7 @@ class Organisation(ContactDetails, Versioned):
     )
 
     objects = OrganisationQuerySet.as_manager()
-    history = HistoricalRecords(excluded_fields=["version"], m2m_fields=[regions])
+    history = HistoricalRecords(excluded_fields=["version"])
 
     class Meta:
         verbose_name = _("organisatie")
@@ -112,9 +97,6 @@ class Organisation(ContactDetails, Versioned):
 
     def natural_key(self):
         return (self.slug,)
-
-    def can_edit(self, user) -> bool:
-        return Organisation.objects.for_user(user).filter(pk=self.pk).exists()
 
     @classmethod
     def unique_slug(cls, name: str) -> str:

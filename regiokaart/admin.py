@@ -1,6 +1,8 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
+from core.permissions import is_curator
+
 
 class RegiokaartAdminSite(admin.AdminSite):
     site_header = _("Regiokaart beheer")
@@ -9,6 +11,4 @@ class RegiokaartAdminSite(admin.AdminSite):
 
     def has_permission(self, request):
         """Only curators (koepel staff) use the admin; editors use 'Mijn regio'."""
-        from regions.models import is_curator
-
         return is_curator(request.user)

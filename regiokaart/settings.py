@@ -41,8 +41,12 @@ INSTALLED_APPS = [
     "simple_history",
     "axes",
     "import_export",
-    "regions",
+    # Our apps, lowest first; each imports only those above it in this list.
+    "core",
+    "geo",
     "organisations",
+    "regions",
+    "editing",
 ]
 
 MIDDLEWARE = [
@@ -71,7 +75,8 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "regions.context_processors.site",
+                "core.context_processors.site",
+                "geo.context_processors.cbs",
             ],
         },
     },

@@ -4,6 +4,6 @@ from django.urls import include, path
 urlpatterns = [
     path("beheer/", admin.site.urls),
     path("account/", include("django.contrib.auth.urls")),
-    path("mijn-regio/", include("regions.editing_urls")),
+    path("mijn-regio/", include("editing.urls")),
     path("", include("regions.urls")),
 ]

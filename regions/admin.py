@@ -1,47 +1,86 @@
+"""The admin for curators: regions, their composition, activities and figures,
+and the organisations and insurers (whose changes redraw the map)."""
+
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.widgets import FilteredSelectMultiple
-from django.contrib.auth import get_user_model
-from django.contrib.auth.admin import UserAdmin
 from django.db.models import Count
-from django.shortcuts import redirect
-from django.template.response import TemplateResponse
+from django.shortcuts import get_object_or_404, redirect
 from django.urls import path
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_POST
 from simple_history.admin import SimpleHistoryAdmin
 
+from core.spreadsheet_admin import DataImportExportMixin
+from core.versioning import VersionedFormMixin
+from geo.models import KERNCIJFERS, Gemeente
+from organisations.admin import InsurerAdmin, OrganisationAdmin
+from organisations.models import Insurer, Organisation
+
 from . import admin_imports, services
-from .admin_data import DataImportExportMixin
-from .forms import REGIOPLAN_FIELDS
-from .invitations import invite_editor
 from .models import (
+    ACTIVITY_FIELDS,
+    REGIOPLAN_FIELDS,
     Activity,
-    Gemeente,
-    ImportLog,
+    GemeenteMove,
     Region,
     RegionFigure,
-    RegionMembership,
+    RegionOrganisation,
     RegioplanStatus,
 )
 from .resources import (
     ActivityResource,
     CompositionResource,
+    InsurerMapResource,
+    OrganisationResource,
     RegionFigureResource,
     RegionResource,
 )
-from .versioning import VersionedFormMixin
+
+
+class MapDataAdminMixin:
+    """Saves and deletes here change what the map shows: rebuild it once after."""
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        services.data_changed()
+
+    def delete_model(self, request, obj):
+        super().delete_model(request, obj)
+        services.data_changed()
+
+    def delete_queryset(self, request, queryset):
+        super().delete_queryset(request, queryset)
+        services.data_changed()
+
+
+class GemeenteChoiceField(forms.ModelMultipleChoiceField):
+    """Each gemeente with the region it is in now."""
+
+    def label_from_instance(self, gemeente):
+        link = getattr(gemeente, "region_link", None)
+        if link is None:
+            return _("%(name)s (geen regio)") % {"name": gemeente.name}
+        return f"{gemeente.name} ({link.region.name})"
 
 
 class RegionAdminForm(VersionedFormMixin, forms.ModelForm):
-    gemeenten = forms.ModelMultipleChoiceField(
+    # Not "gemeenten": that model field goes through RegionGemeente, and every
+    # change to it goes through services.set_region_gemeenten.
+    composition = GemeenteChoiceField(
         label=_("gemeenten"),
-        queryset=Gemeente.objects.order_by("name"),
+        queryset=Gemeente.objects.without_borders()
+        .select_related("region_link__region")
+        .only("pk", "name", "region_link__region__name")
+        .order_by("name"),
         required=False,
         widget=FilteredSelectMultiple(_("gemeenten"), is_stacked=False),
         help_text=_(
-            "Een gemeente hoort bij hooguit één regio. Kiest u een gemeente die al "
-            "bij een andere regio hoort, dan wordt ze daarheen verplaatst."
+            "Een gemeente hoort bij hooguit één regio; tussen haakjes staat de regio "
+            "waar ze nu bij hoort. Kiest u een gemeente uit een andere regio, dan "
+            "wordt ze daarheen verplaatst. Elke verplaatsing staat in de "
+            "geschiedenis van beide regio's en kan worden teruggedraaid."
         ),
     )
 
@@ -59,7 +98,9 @@ class RegionAdminForm(VersionedFormMixin, forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         if self.instance.pk:
-            self.fields["gemeenten"].initial = self.instance.gemeenten.all()
+            self.fields["composition"].initial = list(
+                self.instance.gemeenten.values_list("pk", flat=True)
+            )
 
 
 class RegionFigureInline(admin.TabularInline):
@@ -80,10 +121,20 @@ class ActivityInline(admin.StackedInline):
     ]
 
 
+def status_swatch(status: RegioplanStatus):
+    return format_html(
+        '<span class="status-{}"><span class="swatch" aria-hidden="true"></span>'
+        "{}</span>",
+        status.value,
+        status.label,
+    )
+
+
 @admin.register(Region)
-class RegionAdmin(DataImportExportMixin, SimpleHistoryAdmin):
+class RegionAdmin(MapDataAdminMixin, DataImportExportMixin, SimpleHistoryAdmin):
     form = RegionAdminForm
     resource_classes = [RegionResource]
+    object_history_template = "admin/regions/region/object_history.html"
     list_display = [
         "name",
         "status_display",
@@ -115,27 +166,25 @@ class RegionAdmin(DataImportExportMixin, SimpleHistoryAdmin):
             },
         ),
         (_("Partijen"), {"fields": ["regional_organisation", "preferred_insurer"]}),
-        (_("Samenstelling"), {"fields": ["gemeenten"]}),
+        (_("Samenstelling"), {"fields": ["composition"]}),
         (_("Wijzigingen"), {"fields": ["created_at", "updated_at"]}),
     ]
+
+    class Media:
+        css = {"all": ["css/status.css"]}
 
     def get_queryset(self, request):
         return (
             super()
             .get_queryset(request)
+            .without_borders()
             .select_related("regional_organisation", "preferred_insurer")
             .annotate(n_gemeenten=Count("gemeenten"))
         )
 
     @admin.display(description=_("status regioplan"), ordering="status")
     def status_display(self, obj):
-        status = RegioplanStatus(obj.status)
-        return format_html(
-            '<span style="display:inline-block;width:.9em;height:.9em;'
-            'background:{};border:1px solid #37414f;vertical-align:-.1em"></span> {}',
-            status.colour,
-            status.label,
-        )
+        return status_swatch(RegioplanStatus(obj.status))
 
     @admin.display(description=_("gemeenten"), ordering="n_gemeenten")
     def gemeente_count(self, obj):
@@ -143,23 +192,149 @@ class RegionAdmin(DataImportExportMixin, SimpleHistoryAdmin):
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
-        chosen = form.cleaned_data["gemeenten"]
-        moved = [g for g in chosen if g.region_id not in (None, form.instance.pk)]
-        services.set_region_gemeenten(form.instance, chosen)
-        for gemeente in moved:
-            messages.info(
-                request,
-                _("%(gemeente)s is verplaatst uit regio %(old)s.")
-                % {"gemeente": gemeente.name, "old": gemeente.region},
-            )
+        moves = services.set_region_gemeenten(
+            form.instance, form.cleaned_data["composition"], user=request.user
+        )
+        for move in moves:
+            if move.from_region_id and move.to_region_id == form.instance.pk:
+                messages.info(
+                    request,
+                    _("%(gemeente)s is verplaatst uit regio %(old)s.")
+                    % {"gemeente": move.gemeente.name, "old": move.from_region},
+                )
+
+    def history_view(self, request, object_id, extra_context=None):
+        moves = (
+            GemeenteMove.objects.filter(from_region_id=object_id)
+            | GemeenteMove.objects.filter(to_region_id=object_id)
+        ).select_related("gemeente", "from_region", "to_region", "user")
+        extra_context = {**(extra_context or {}), "gemeente_moves": moves}
+        return super().history_view(request, object_id, extra_context)
+
+
+@admin.register(GemeenteMove)
+class GemeenteMoveAdmin(admin.ModelAdmin):
+    """Every change of a region's composition; a curator may undo one."""
+
+    list_display = ["created_at", "gemeente", "from_region", "to_region", "user"]
+    list_filter = ["from_region", "to_region"]
+    search_fields = ["gemeente__name", "gemeente__code"]
+    list_select_related = ["gemeente", "from_region", "to_region", "user"]
+    date_hierarchy = "created_at"
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).defer("gemeente__geometry")
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def get_urls(self):
+        return [
+            path(
+                "<int:pk>/terugdraaien/",
+                self.admin_site.admin_view(self.revert_view),
+                name="regions_gemeentemove_revert",
+            ),
+            *super().get_urls(),
+        ]
+
+    @staticmethod
+    @require_POST
+    def revert_view(request, pk):
+        move = get_object_or_404(GemeenteMove.objects.select_related("gemeente"), pk=pk)
+        services.revert_move(move, user=request.user)
+        messages.success(
+            request,
+            _("%(gemeente)s is teruggezet naar %(region)s.")
+            % {
+                "gemeente": move.gemeente.name,
+                "region": move.from_region or _("geen regio"),
+            },
+        )
+        target = move.from_region or move.to_region
+        if target:
+            return redirect("admin:regions_region_history", target.pk)
+        return redirect("admin:regions_gemeentemove_changelist")
+
+
+class RegionOrganisationInline(admin.TabularInline):
+    model = RegionOrganisation
+    extra = 0
+    autocomplete_fields = ["region"]
+    verbose_name = _("actief in regio")
+    verbose_name_plural = _("werkgebied: actief in regio's")
+
+
+@admin.register(Organisation)
+class RegionalOrganisationAdmin(MapDataAdminMixin, OrganisationAdmin):
+    """The organisation admin of organisations/, with the regions it works in."""
+
+    resource_classes = [OrganisationResource]
+    inlines = [RegionOrganisationInline]
+    list_display = [*OrganisationAdmin.list_display, "region_count"]
+    list_filter = [*OrganisationAdmin.list_filter, "regions"]
+    search_fields = [*OrganisationAdmin.search_fields, "regions__name"]
+
+    @admin.display(description=_("regio's"), ordering="n_regions")
+    def region_count(self, obj):
+        return obj.n_regions
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(n_regions=Count("regions"))
+
+
+@admin.register(Insurer)
+class RegionalInsurerAdmin(MapDataAdminMixin, InsurerAdmin):
+    """Insurers; a rename or delete shows on the map at once."""
+
+    resource_classes = [InsurerMapResource]
+
+
+class GemeenteAdminForm(forms.ModelForm):
+    region = forms.ModelChoiceField(
+        label=_("regio"),
+        queryset=Region.objects.without_borders(),
+        required=False,
+        help_text=_("Een verplaatsing staat in de geschiedenis van beide regio's."),
+    )
+
+    class Meta:
+        model = Gemeente
+        fields = ["name", "province", "province_code"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        link = getattr(self.instance, "region_link", None)
+        self.fields["region"].initial = link.region_id if link else None
 
 
 @admin.register(Gemeente)
 class GemeenteAdmin(DataImportExportMixin, admin.ModelAdmin):
+    form = GemeenteAdminForm
     resource_classes = [CompositionResource]
-    import_export_change_list_template = (
-        "admin/regions/gemeente/change_list_imports.html"
-    )
+    import_export_change_list_template = "admin/geo/gemeente/change_list_imports.html"
+    list_display = ["name", "code", "province", "region", "inwoners", "area_km2"]
+    list_filter = [
+        "province",
+        ("region_link", admin.EmptyFieldListFilter),
+        "region_link__region",
+    ]
+    search_fields = ["name", "code"]
+    list_select_related = ["region_link__region"]
+    readonly_fields = ["code", "area_km2", "kerncijfers_year", *KERNCIJFERS]
+    fieldsets = [
+        (None, {"fields": ["code", "name", "province", "province_code", "region"]}),
+        (
+            _("CBS-kerncijfers (alleen via import te wijzigen)"),
+            {"fields": readonly_fields[1:]},
+        ),
+    ]
 
     def get_urls(self):
         def view(request, kind):
@@ -169,58 +344,36 @@ class GemeenteAdmin(DataImportExportMixin, admin.ModelAdmin):
             path(
                 "importeren/<slug:kind>/",
                 self.admin_site.admin_view(view),
-                name="regions_gemeente_import",
+                name="geo_gemeente_import",
             ),
             *super().get_urls(),
         ]
 
-    list_display = ["name", "code", "province", "region", "inwoners", "area_km2"]
+    def get_queryset(self, request):
+        queryset = super().get_queryset(request)
+        if request.resolver_match and request.resolver_match.url_name.endswith(
+            "changelist"
+        ):
+            return queryset.without_borders()
+        return queryset
 
     def has_add_permission(self, request):
         return False  # gemeenten come from a boundary import, with their geometry
 
-    list_filter = ["province", ("region", admin.EmptyFieldListFilter), "region"]
-    search_fields = ["name", "code"]
-    autocomplete_fields = ["region"]
-    list_select_related = ["region"]
-    readonly_fields = [
-        "code",
-        "area_km2",
-        "kerncijfers_year",
-        "inwoners",
-        "mannen",
-        "vrouwen",
-        "aandeel_0_15",
-        "aandeel_15_25",
-        "aandeel_25_45",
-        "aandeel_45_65",
-        "aandeel_65plus",
-        "huishoudens",
-        "gem_huishoudensgrootte",
-        "bevolkingsdichtheid",
-    ]
-    fieldsets = [
-        (None, {"fields": ["code", "name", "province", "province_code", "region"]}),
-        (
-            _("CBS-kerncijfers (alleen via import te wijzigen)"),
-            {"fields": readonly_fields[1:]},
-        ),
-    ]
+    @admin.display(description=_("regio"), ordering="region_link__region__name")
+    def region(self, gemeente):
+        link = getattr(gemeente, "region_link", None)
+        return link.region if link else None
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        services.move_gemeenten({obj: form.cleaned_data["region"]}, user=request.user)
 
 
 class ActivityAdminForm(VersionedFormMixin, forms.ModelForm):
     class Meta:
         model = Activity
-        fields = [
-            "region",
-            "title",
-            "description",
-            "organisation",
-            "start_date",
-            "end_date",
-            "url",
-            "is_demo",
-        ]
+        fields = ["region", *ACTIVITY_FIELDS, "is_demo"]
 
 
 @admin.register(Activity)
@@ -250,111 +403,3 @@ class RegionFigureAdmin(DataImportExportMixin, SimpleHistoryAdmin):
     search_fields = ["region__name", "source"]
     autocomplete_fields = ["region"]
     list_select_related = ["region"]
-
-
-@admin.register(ImportLog)
-class ImportLogAdmin(admin.ModelAdmin):
-    """Every spreadsheet import, to review; nobody edits the log."""
-
-    list_display = [
-        "created_at",
-        "user",
-        "model",
-        "file_name",
-        "new",
-        "updated",
-        "unchanged",
-    ]
-    list_filter = ["model", "user"]
-    search_fields = ["file_name", "user__username"]
-    date_hierarchy = "created_at"
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
-
-
-class InviteForm(forms.Form):
-    email = forms.EmailField(label=_("e-mailadres"))
-    first_name = forms.CharField(label=_("voornaam"), required=False)
-    last_name = forms.CharField(label=_("achternaam"), required=False)
-    regions = forms.ModelMultipleChoiceField(
-        label=_("regio's"),
-        queryset=Region.objects.order_by("name"),
-        widget=FilteredSelectMultiple(_("regio's"), is_stacked=False),
-    )
-
-
-@admin.register(RegionMembership)
-class RegionMembershipAdmin(admin.ModelAdmin):
-    change_list_template = "admin/regions/regionmembership/change_list.html"
-    list_display = ["user", "region", "role", "created_at"]
-    list_filter = ["region", "role"]
-    search_fields = ["user__username", "user__email", "region__name"]
-    autocomplete_fields = ["user", "region"]
-    list_select_related = ["user", "region"]
-
-    def get_urls(self):
-        return [
-            path(
-                "uitnodigen/",
-                self.admin_site.admin_view(self.invite_view),
-                name="regions_regionmembership_invite",
-            ),
-            *super().get_urls(),
-        ]
-
-    def invite_view(self, request):
-        form = InviteForm(request.POST or None)
-        if request.method == "POST" and form.is_valid():
-            data = form.cleaned_data
-            user = invite_editor(
-                request,
-                data["email"],
-                list(data["regions"]),
-                data["first_name"],
-                data["last_name"],
-            )
-            messages.success(
-                request,
-                _("Uitnodiging verstuurd naar %(email)s.") % {"email": user.email},
-            )
-            return redirect("admin:regions_regionmembership_changelist")
-        context = {
-            **self.admin_site.each_context(request),
-            "opts": self.model._meta,
-            "title": _("Redacteur uitnodigen"),
-            "form": form,
-            "media": self.media + form.media,
-        }
-        return TemplateResponse(
-            request, "admin/regions/regionmembership/invite.html", context
-        )
-
-
-class MembershipInline(admin.TabularInline):
-    model = RegionMembership
-    extra = 0
-    autocomplete_fields = ["region"]
-
-
-User = get_user_model()
-admin.site.unregister(User)
-
-
-@admin.register(User)
-class RegiokaartUserAdmin(UserAdmin):
-    inlines = [MembershipInline]
-    list_display = [
-        "username",
-        "email",
-        "first_name",
-        "last_name",
-        "is_superuser",
-        "is_active",
-    ]

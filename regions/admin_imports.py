@@ -11,8 +11,11 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from . import staging
-from .importers import BoundaryImport, KerncijfersImport
+from core import staging
+from core.permissions import is_curator
+from geo.importers import BoundaryImport, KerncijfersImport
+
+from . import services
 
 
 class UploadForm(forms.Form):
@@ -60,7 +63,7 @@ class KerncijfersUploadForm(UploadForm):
 
 
 def boundary_job(path, options):
-    return BoundaryImport(path, **options)
+    return BoundaryImport(path, in_use=services.gemeente_codes_in_use(), **options)
 
 
 def kerncijfers_job(path, options):
@@ -79,7 +82,7 @@ IMPORTS = {
 
 def import_view(model_admin, request, kind: str):
     """Step 1: upload and preview. Step 2: confirm the previewed file."""
-    if not request.user.is_superuser:
+    if not is_curator(request.user):
         raise PermissionDenied
     if kind not in IMPORTS:
         raise Http404
@@ -98,13 +101,13 @@ def import_view(model_admin, request, kind: str):
                 request, _("Deze import is verlopen. Upload het bestand opnieuw.")
             )
             return redirect(request.path)
-        report = make_job(path, pending["options"]).commit()
+        report = services.commit_gemeente_import(make_job(path, pending["options"]))
         staging.discard(pending["token"])
         if report.ok:
             messages.success(request, report.summary())
-            return redirect(reverse("admin:regions_gemeente_changelist"))
+            return redirect(reverse("admin:geo_gemeente_changelist"))
         context.update(form=form_class(), report=report)
-        return TemplateResponse(request, "admin/regions/gemeente/import.html", context)
+        return TemplateResponse(request, "admin/geo/gemeente/import.html", context)
 
     form = form_class(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
@@ -118,7 +121,7 @@ def import_view(model_admin, request, kind: str):
             report=report,
             token=token if report.ok else "",
             filename=form.cleaned_data["file"].name,
-            changes=[c for c in report.changes if c.action != "ongewijzigd"],
+            changes=report.shown_changes(),
         )
     context["form"] = form
-    return TemplateResponse(request, "admin/regions/gemeente/import.html", context)
+    return TemplateResponse(request, "admin/geo/gemeente/import.html", context)

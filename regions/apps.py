@@ -5,6 +5,3 @@ from django.utils.translation import gettext_lazy as _
 class RegionsConfig(AppConfig):
     name = "regions"
     verbose_name = _("Regio's")
-
-    def ready(self):
-        from . import signals  # noqa: F401

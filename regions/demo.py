@@ -7,11 +7,18 @@ from django.conf import settings
 from django.core.files.base import ContentFile
 from django.db import transaction
 
+from geo.importers import BoundaryImport, ImportFileError, KerncijfersImport
+from geo.models import Gemeente
 from organisations.models import Insurer, Organisation
 
 from . import services
-from .importers import BoundaryImport, ImportFileError, KerncijfersImport
-from .models import Activity, Gemeente, Region, RegioplanStatus
+from .models import (
+    Activity,
+    Region,
+    RegionGemeente,
+    RegionOrganisation,
+    RegioplanStatus,
+)
 
 FIXTURES = Path(settings.BASE_DIR) / "fixtures"
 GEMEENTEN_GEOJSON = FIXTURES / "gemeenten.geojson"
@@ -71,12 +78,18 @@ def load_regions() -> int:
                 "regioplan.pdf", ContentFile(demo_pdf), save=False
             )
         region.save()
-        Gemeente.objects.filter(code__in=item["gemeenten"]).update(region=region)
-        regions[region.slug] = region
-    for item in data["organisations"]:
-        organisations[item["slug"]].regions.set(
-            [regions[slug] for slug in item["regions"]]
+        RegionGemeente.objects.bulk_create(
+            RegionGemeente(region=region, gemeente=gemeente)
+            for gemeente in Gemeente.objects.filter(code__in=item["gemeenten"])
         )
+        regions[region.slug] = region
+    RegionOrganisation.objects.bulk_create(
+        RegionOrganisation(
+            region=regions[slug], organisation=organisations[item["slug"]]
+        )
+        for item in data["organisations"]
+        for slug in item["regions"]
+    )
     Activity.objects.bulk_create(
         Activity(
             region=regions[item["region"]],

@@ -1,27 +1,10 @@
-"""Open data and editor exports: a resource's rows as a CSV or XLSX download."""
+"""Open data: the public table of regions."""
 
-from django.http import Http404, HttpResponse
 from import_export import fields, resources
-from import_export.formats.base_formats import CSV, XLSX
+
+from core.spreadsheets import escape_formula
 
 from .models import Region
-from .resources import escape_formula
-
-FORMATS = {"csv": CSV, "xlsx": XLSX}
-
-
-def export_response(resource, queryset, fmt: str, filename: str) -> HttpResponse:
-    if fmt not in FORMATS:
-        raise Http404("Onbekend formaat; kies csv of xlsx.")
-    export_format = FORMATS[fmt]()
-    data = export_format.export_data(resource.export(queryset=queryset))
-    content_type = export_format.get_content_type()
-    if fmt == "csv":
-        data = "\ufeff" + data  # a BOM, so Excel reads the UTF-8 correctly
-        content_type += "; charset=utf-8"
-    response = HttpResponse(data, content_type=content_type)
-    response["Content-Disposition"] = f'attachment; filename="{filename}.{fmt}"'
-    return response
 
 
 class PublicRegionResource(resources.ModelResource):

@@ -4,7 +4,9 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext_lazy as _
 
-from .models import Gemeente, Region
+from geo.models import Gemeente
+
+from .models import Region
 
 
 @dataclass(frozen=True)

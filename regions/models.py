@@ -3,19 +3,17 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from .validators import validate_pdf
-from .versioning import Versioned
-
-
-def is_curator(user) -> bool:
-    """Koepel staff: they curate everything, in the admin."""
-    return bool(user and user.is_active and user.is_superuser)
+from core.documents import validate_pdf
+from core.permissions import is_curator
+from core.versioning import Versioned
+from geo.models import Gemeente
+from organisations.models import Insurer, Organisation
 
 
 @dataclass(frozen=True)
@@ -55,14 +53,15 @@ STATUS_STYLES = {
 
 
 def legend(counts: dict[str, int]) -> list[dict]:
-    """The map legend: each status with its label, colour and number of regions."""
+    """The map legend: each status with its label, colour and number of regions.
+
+    Templates colour a status by its CSS class (status-<value>, static/css/
+    status.css), never by an inline style."""
     return [
         {
             "status": status.value,
             "label": status.label,
-            "colour": status.style.colour,
             "colour_name": status.style.colour_name,
-            "text_colour": status.style.text_colour,
             "count": counts.get(status.value, 0),
         }
         for status in RegioplanStatus
@@ -94,6 +93,9 @@ class RegionQuerySet(models.QuerySet):
         return self.filter(
             pk__in=RegionMembership.objects.filter(user=user).values("region")
         )
+
+    def without_borders(self):
+        return self.defer("geometry", "display_geometry")
 
     def with_related(self):
         """With organisation and insurer, without the (large) borders."""
@@ -144,7 +146,7 @@ class Region(Versioned):
         default=RegioplanStatus.ONBEKEND,
     )
     regional_organisation = models.ForeignKey(
-        "organisations.Organisation",
+        Organisation,
         verbose_name=_("regionale organisatie"),
         on_delete=models.SET_NULL,
         null=True,
@@ -152,7 +154,7 @@ class Region(Versioned):
         related_name="regions_led",
     )
     preferred_insurer = models.ForeignKey(
-        "organisations.Insurer",
+        Insurer,
         verbose_name=_("preferente zorgverzekeraar"),
         on_delete=models.SET_NULL,
         null=True,
@@ -194,6 +196,20 @@ class Region(Versioned):
         default=YesNoUnknown.ONBEKEND,
     )
     description = models.TextField(_("toelichting"), blank=True)
+    gemeenten = models.ManyToManyField(
+        Gemeente,
+        verbose_name=_("gemeenten"),
+        through="RegionGemeente",
+        related_name="regions",
+        blank=True,
+    )
+    organisations = models.ManyToManyField(
+        Organisation,
+        verbose_name=_("actieve organisaties"),
+        through="RegionOrganisation",
+        related_name="regions",
+        blank=True,
+    )
     geometry = models.JSONField(
         _("grens (GeoJSON, WGS84)"), null=True, blank=True, editable=False
     )
@@ -281,6 +297,10 @@ class Region(Versioned):
         return self.plan_url
 
     @property
+    def plan_filename(self) -> str:
+        return f"regioplan-{self.slug}.pdf"
+
+    @property
     def plan_period(self) -> str:
         if self.plan_start_year and self.plan_end_year:
             if self.plan_start_year == self.plan_end_year:
@@ -291,99 +311,116 @@ class Region(Versioned):
         return ""
 
 
-class GemeenteQuerySet(models.QuerySet):
-    def get_by_natural_key(self, code):
-        return self.get(code=code)
+# What an editor may change of their region's regioplan; curators see the same.
+REGIOPLAN_FIELDS = [
+    "status",
+    "plan_document",
+    "plan_url",
+    "plan_start_year",
+    "plan_end_year",
+    "patients_involved",
+    "non_practice_holders_involved",
+    "description",
+]
 
 
-class Gemeente(models.Model):
-    """A Dutch municipality with its CBS boundary and key figures.
+class RegionGemeente(models.Model):
+    """A gemeente's place in a region: at most one region per gemeente."""
 
-    A gemeente belongs to at most one region: the foreign key makes a gemeente
-    in two regions impossible.
-    """
-
-    code = models.CharField(
-        _("CBS-code"),
-        max_length=6,
-        unique=True,
-        validators=[
-            RegexValidator(r"^GM\d{4}$", _("Een CBS-code is GM en 4 cijfers."))
-        ],
-    )
-    name = models.CharField(_("naam"), max_length=100)
-    province = models.CharField(_("provincie"), max_length=50)
-    province_code = models.CharField(_("provinciecode"), max_length=4)
     region = models.ForeignKey(
+        Region, verbose_name=_("regio"), on_delete=models.CASCADE, related_name="+"
+    )
+    gemeente = models.OneToOneField(
+        Gemeente,
+        verbose_name=_("gemeente"),
+        on_delete=models.CASCADE,
+        related_name="region_link",
+    )
+
+    class Meta:
+        verbose_name = _("gemeente in een regio")
+        verbose_name_plural = _("samenstelling van regio's")
+        ordering = ["region", "gemeente"]
+
+    def __str__(self) -> str:
+        return f"{self.gemeente.name} – {self.region}"
+
+
+class GemeenteMove(models.Model):
+    """A gemeente that joined, left or changed region: who, when, from, to."""
+
+    gemeente = models.ForeignKey(
+        Gemeente,
+        verbose_name=_("gemeente"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    from_region = models.ForeignKey(
         Region,
-        verbose_name=_("regio"),
+        verbose_name=_("van regio"),
         on_delete=models.SET_NULL,
         null=True,
         blank=True,
-        related_name="gemeenten",
+        related_name="+",
     )
-    geometry = models.JSONField(_("grens (GeoJSON, WGS84)"))
-    area_km2 = models.FloatField(_("oppervlakte (km²)"))
-    # CBS Kerncijfers wijken en buurten; shares are whole percentages (0-100).
-    kerncijfers_year = models.PositiveSmallIntegerField(
-        _("peiljaar kerncijfers"), null=True, blank=True
-    )
-    inwoners = models.PositiveIntegerField(_("inwoners"), null=True, blank=True)
-    mannen = models.PositiveIntegerField(_("mannen"), null=True, blank=True)
-    vrouwen = models.PositiveIntegerField(_("vrouwen"), null=True, blank=True)
-    aandeel_0_15 = models.PositiveSmallIntegerField(
-        _("aandeel 0-15 jaar (%)"), null=True, blank=True
-    )
-    aandeel_15_25 = models.PositiveSmallIntegerField(
-        _("aandeel 15-25 jaar (%)"), null=True, blank=True
-    )
-    aandeel_25_45 = models.PositiveSmallIntegerField(
-        _("aandeel 25-45 jaar (%)"), null=True, blank=True
-    )
-    aandeel_45_65 = models.PositiveSmallIntegerField(
-        _("aandeel 45-65 jaar (%)"), null=True, blank=True
-    )
-    aandeel_65plus = models.PositiveSmallIntegerField(
-        _("aandeel 65+ (%)"), null=True, blank=True
-    )
-    huishoudens = models.PositiveIntegerField(_("huishoudens"), null=True, blank=True)
-    gem_huishoudensgrootte = models.DecimalField(
-        _("gemiddelde huishoudensgrootte"),
-        max_digits=3,
-        decimal_places=1,
+    to_region = models.ForeignKey(
+        Region,
+        verbose_name=_("naar regio"),
+        on_delete=models.SET_NULL,
         null=True,
         blank=True,
+        related_name="+",
     )
-    bevolkingsdichtheid = models.PositiveIntegerField(
-        _("bevolkingsdichtheid (inwoners per km² land)"), null=True, blank=True
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("door"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
     )
-
-    objects = GemeenteQuerySet.as_manager()
-
-    loaded_region_id = None  # the region as last read from the database
+    created_at = models.DateTimeField(_("op"), auto_now_add=True)
 
     class Meta:
-        verbose_name = _("gemeente")
-        verbose_name_plural = _("gemeenten")
-        ordering = ["name"]
+        verbose_name = _("verplaatsing van een gemeente")
+        verbose_name_plural = _("verplaatsingen van gemeenten")
+        ordering = ["-created_at", "-pk"]
 
     def __str__(self) -> str:
-        return f"{self.name} ({self.code})"
-
-    @classmethod
-    def from_db(cls, db, field_names, values):
-        instance = super().from_db(db, field_names, values)
-        # Remembered so a save can tell whether the region's composition changed.
-        instance.loaded_region_id = instance.__dict__.get("region_id")
-        return instance
-
-    def natural_key(self):
-        return (self.code,)
+        return _("%(gemeente)s: %(old)s → %(new)s") % {
+            "gemeente": self.gemeente.name,
+            "old": self.from_region or _("geen regio"),
+            "new": self.to_region or _("geen regio"),
+        }
 
 
-class RegionScopedQuerySet(models.QuerySet):
-    def for_user(self, user):
-        return self.filter(region__in=Region.objects.for_user(user))
+class RegionOrganisation(models.Model):
+    """An organisation active in a region; links come and go with history."""
+
+    region = models.ForeignKey(
+        Region, verbose_name=_("regio"), on_delete=models.CASCADE, related_name="+"
+    )
+    organisation = models.ForeignKey(
+        Organisation,
+        verbose_name=_("organisatie"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("organisatie in een regio")
+        verbose_name_plural = _("organisaties in regio's")
+        ordering = ["region", "organisation"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["region", "organisation"], name="regionorganisation_unique"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.organisation} – {self.region}"
 
 
 class RegionFigure(models.Model):
@@ -409,7 +446,6 @@ class RegionFigure(models.Model):
     source = models.CharField(_("bron"), max_length=200)
     is_demo = models.BooleanField(_("demogegevens"), default=False)
 
-    objects = RegionScopedQuerySet.as_manager()
     history = HistoricalRecords()
 
     class Meta:
@@ -426,7 +462,18 @@ class RegionFigure(models.Model):
         return f"{self.get_kind_display()} {self.year}: {self.value}"
 
 
-class ActivityQuerySet(RegionScopedQuerySet):
+# What anyone who adds an activity fills in: editors, curators, spreadsheets.
+ACTIVITY_FIELDS = [
+    "title",
+    "description",
+    "organisation",
+    "start_date",
+    "end_date",
+    "url",
+]
+
+
+class ActivityQuerySet(models.QuerySet):
     def for_display(self):
         return self.select_related("organisation").order_by(
             models.F("start_date").desc(nulls_last=True), "title"
@@ -445,7 +492,7 @@ class Activity(Versioned):
     title = models.CharField(_("titel"), max_length=200)
     description = models.TextField(_("beschrijving"), blank=True)
     organisation = models.ForeignKey(
-        "organisations.Organisation",
+        Organisation,
         verbose_name=_("organisatie"),
         on_delete=models.SET_NULL,
         null=True,
@@ -477,9 +524,6 @@ class Activity(Versioned):
 
     def __str__(self) -> str:
         return self.title
-
-    def can_edit(self, user) -> bool:
-        return self.region.can_edit(user)
 
     def clean(self):
         if self.start_date and self.end_date and self.end_date < self.start_date:
@@ -523,33 +567,6 @@ class RegionMembership(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} – {self.region}"
-
-
-class ImportLog(models.Model):
-    """One spreadsheet import by a curator: who, when, which file, what it did."""
-
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("door"),
-        on_delete=models.SET_NULL,
-        null=True,
-        related_name="+",
-    )
-    created_at = models.DateTimeField(_("op"), auto_now_add=True)
-    model = models.CharField(_("gegevens"), max_length=100)
-    file_name = models.CharField(_("bestand"), max_length=255)
-    new = models.PositiveIntegerField(_("nieuw"), default=0)
-    updated = models.PositiveIntegerField(_("gewijzigd"), default=0)
-    unchanged = models.PositiveIntegerField(_("ongewijzigd"), default=0)
-    deleted = models.PositiveIntegerField(_("verwijderd"), default=0)
-
-    class Meta:
-        verbose_name = _("import")
-        verbose_name_plural = _("importlogboek")
-        ordering = ["-created_at"]
-
-    def __str__(self) -> str:
-        return f"{self.file_name} ({self.model}, {self.created_at:%Y-%m-%d %H:%M})"
 
 
 class MapLayer(models.Model):

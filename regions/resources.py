@@ -1,192 +1,45 @@
-"""Spreadsheet import and export (django-import-export) for regions and their data.
+"""Spreadsheet resources for regions and what belongs to them.
 
-Every resource keys rows on a stable natural key, so re-importing a file changes
-nothing and an edited file updates in place. A file with any error imports
-nothing (the import runs in one transaction); every problem is named per row and
-column, in Dutch.
+See core.spreadsheets for what every resource shares.
 """
 
-from collections import Counter
+from collections import Counter, defaultdict
 
 from django.core.exceptions import ValidationError
-from django.core.management.color import no_style
-from django.db import connection
-from import_export import fields, resources, widgets
+from django.db.models import Prefetch
+from import_export import fields, widgets
+from import_export.instance_loaders import CachedInstanceLoader
+from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
+from core.spreadsheets import (
+    KeysWidget,
+    KeyWidget,
+    SpreadsheetResource,
+    reset_sequence,
+)
+from geo.models import Gemeente
 from organisations.models import Insurer, Organisation
+from organisations.resources import InsurerResource
 
 from . import services
-from .models import Activity, Gemeente, Region, RegionFigure
-
-# Cells a spreadsheet would run as a formula.
-FORMULA_PREFIXES = ("=", "+", "-", "@")
-ESCAPE = "'"
+from .models import ACTIVITY_FIELDS, Activity, Region, RegionFigure, RegionOrganisation
 
 
-def escape_formula(value):
-    """Make a text cell inert in Excel or LibreOffice: prefix a quote."""
-    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
-        return ESCAPE + value
-    return value
+class MapDataResourceMixin:
+    """A committed import of these rows changes the map: rebuild it once."""
+
+    def after_import(self, dataset, result, **kwargs):
+        super().after_import(dataset, result, **kwargs)
+        if not kwargs.get("dry_run") and not result.has_errors():
+            if not result.has_validation_errors():
+                services.data_changed()
 
 
-def reset_sequence(model) -> None:
-    """After rows were written with explicit ids (PostgreSQL needs this)."""
-    statements = connection.ops.sequence_reset_sql(no_style(), [model])
-    with connection.cursor() as cursor:
-        for sql in statements:
-            cursor.execute(sql)
+class InsurerMapResource(MapDataResourceMixin, InsurerResource):
+    pass
 
 
-class KeyWidget(widgets.ForeignKeyWidget):
-    """A foreign key by natural key, with a Dutch message for an unknown key."""
-
-    def __init__(self, model, field, label):
-        super().__init__(model, field)
-        self.label = label
-
-    def clean(self, value, row=None, **kwargs):
-        try:
-            return super().clean(value, row, **kwargs)
-        except self.model.DoesNotExist:
-            raise ValueError(f"onbekende {self.label} '{value}'") from None
-
-
-class KeysWidget(widgets.Widget):
-    """Several natural keys in one cell, separated by ';' (set by the resource)."""
-
-    def __init__(self, model, field, label):
-        super().__init__()
-        self.model = model
-        self.field = field
-        self.label = label
-
-        self.known = None
-
-    def clean(self, value, row=None, **kwargs):
-        if self.known is None:  # one query per import, not per row
-            self.known = {
-                getattr(obj, self.field): obj for obj in self.model.objects.all()
-            }
-        keys = [key.strip() for key in str(value or "").split(";") if key.strip()]
-        missing = sorted(key for key in set(keys) if key not in self.known)
-        if missing:
-            raise ValueError(f"onbekende {self.label}: {', '.join(missing)}")
-        return [self.known[key] for key in keys]
-
-
-class SpreadsheetResource(resources.ModelResource):
-    """What every resource shares: checks on the whole file, formula safety."""
-
-    required_columns: tuple[str, ...] = ()
-    # Bulk resources check their unique keys once per file instead of per row.
-    validate_in_database = True
-
-    class Meta:  # inherited by every resource below
-        skip_unchanged = True
-        report_skipped = True
-        clean_model_instances = True
-
-    def before_import(self, dataset, **kwargs):
-        self.import_user = kwargs.get("user")
-        for field in self.fields.values():
-            if isinstance(field.widget, KeysWidget):
-                field.widget.known = None  # look the keys up afresh for this file
-        headers = [str(h or "").strip() for h in dataset.headers or []]
-        if dataset.height == 0:
-            raise ValueError("Het bestand is leeg: er staan geen rijen in.")
-        missing = [c for c in self.required_columns if c not in headers]
-        if missing:
-            raise ValueError(
-                f"Deze kolommen ontbreken: {', '.join(missing)}. Aanwezig: "
-                f"{', '.join(h for h in headers if h) or 'geen'}."
-            )
-        key_columns = [self.fields[f].column_name for f in self._meta.import_id_fields]
-        keys = [
-            tuple(str(row.get(column) or "").strip() for column in key_columns)
-            for row in dataset.dict
-        ]
-        counts = Counter(key for key in keys if any(key))
-        self.duplicate_keys = {key for key, n in counts.items() if n > 1}
-        self.key_columns = key_columns
-
-    def import_data(self, dataset, **kwargs):
-        # Any error, also a validation error in one row, and nothing is written.
-        kwargs.setdefault("rollback_on_validation_errors", True)
-        return super().import_data(dataset, **kwargs)
-
-    def get_bulk_update_fields(self):
-        return [
-            field.attribute
-            for name, field in self.fields.items()
-            if field.attribute
-            and not field.readonly
-            and name not in self._meta.import_id_fields
-        ]
-
-    def before_import_row(self, row, **kwargs):
-        errors = {}
-        for column, value in list(row.items()):
-            if value is None:
-                row[column] = ""  # an empty XLSX cell is an empty CSV cell
-                continue
-            if not isinstance(value, str):
-                continue
-            if value.startswith(ESCAPE) and value[1:2] in FORMULA_PREFIXES:
-                row[column] = value[1:]  # escaped on export: the plain text
-            elif value.startswith("="):
-                errors[column] = (
-                    f"‘{value}’ is een formule; formules zijn niet toegestaan."
-                )
-        key = tuple(str(row.get(column) or "").strip() for column in self.key_columns)
-        if key in self.duplicate_keys:
-            errors[self.key_columns[0]] = (
-                f"‘{' / '.join(key)}’ staat meer dan eens in het bestand."
-            )
-        if errors:
-            raise ValidationError(errors)
-
-    def validate_instance(self, instance, import_validation_errors=None, **kwargs):
-        """full_clean the row, naming each error by the file's column."""
-        errors = dict(import_validation_errors or {})
-        if self._meta.clean_model_instances:
-            try:
-                instance.full_clean(
-                    exclude=errors.keys(),
-                    validate_unique=self.validate_in_database,
-                    validate_constraints=self.validate_in_database,
-                )
-            except ValidationError as exc:
-                errors = exc.update_error_dict(errors)
-        if errors:
-            columns = {
-                field.attribute: field.column_name
-                for field in self.fields.values()
-                if field.attribute
-            }
-            raise ValidationError(
-                {columns.get(key, key): value for key, value in errors.items()}
-            )
-
-    def export_field(self, field, instance, **kwargs):
-        return escape_formula(super().export_field(field, instance, **kwargs))
-
-
-class InsurerResource(SpreadsheetResource):
-    slug = fields.Field("slug", "sleutel")
-    name = fields.Field("name", "naam")
-    website = fields.Field("website", "website")
-    phone = fields.Field("phone", "telefoon")
-    email = fields.Field("email", "email")
-    required_columns = ("sleutel", "naam")
-
-    class Meta:
-        model = Insurer
-        import_id_fields = ["slug"]
-        fields = ["slug", "name", "website", "phone", "email"]
-
-
-class RegionResource(SpreadsheetResource):
+class RegionResource(MapDataResourceMixin, SpreadsheetResource):
     slug = fields.Field("slug", "sleutel")
     name = fields.Field("name", "naam")
     status = fields.Field("status", "status")
@@ -251,11 +104,20 @@ class RegionResource(SpreadsheetResource):
 
 
 class CompositionResource(SpreadsheetResource):
-    """Which gemeente belongs to which region: one row per gemeente."""
+    """Which gemeente belongs to which region: one row per gemeente.
+
+    The gemeenten themselves never change here; the moves are made after the
+    whole file checked out, through services.move_gemeenten (recorded, borders
+    rebuilt once).
+    """
 
     code = fields.Field("code", "gemeentecode")
     name = fields.Field("name", "gemeente", readonly=True)
-    region = fields.Field("region", "regio", widget=KeyWidget(Region, "slug", "regio"))
+    region = fields.Field(
+        column_name="regio",
+        widget=KeyWidget(Region, "slug", "regio"),
+        dehydrate_method="dehydrate_region",
+    )
     required_columns = ("gemeentecode", "regio")
 
     class Meta:
@@ -264,7 +126,13 @@ class CompositionResource(SpreadsheetResource):
         import_id_fields = ["code"]
         fields = ["code", "name", "region"]
         clean_model_instances = False  # only the region changes; checked by its widget
-        use_bulk = True
+
+    def get_queryset(self):
+        return Gemeente.objects.without_borders().select_related("region_link__region")
+
+    def dehydrate_region(self, gemeente):
+        link = getattr(gemeente, "region_link", None)
+        return link.region.slug if link else ""
 
     def init_instance(self, row=None):
         code = (row or {}).get("gemeentecode")
@@ -272,9 +140,35 @@ class CompositionResource(SpreadsheetResource):
             {"code": f"onbekende gemeentecode ‘{code}’; importeer eerst de grenzen."}
         )
 
+    def before_import(self, dataset, **kwargs):
+        super().before_import(dataset, **kwargs)
+        self.current = dict(
+            Gemeente.objects.filter(region_link__isnull=False).values_list(
+                "code", "region_link__region_id"
+            )
+        )
+        self.wanted = {}
+
+    def import_instance(self, instance, row, **kwargs):
+        super().import_instance(instance, row, **kwargs)
+        try:
+            self.wanted[instance] = self.fields["region"].clean(row)
+        except ValueError as exc:
+            raise ValidationError({"regio": str(exc)}) from None
+
+    def skip_row(self, instance, original, row, import_validation_errors=None):
+        region = self.wanted.get(instance)
+        return self.current.get(instance.code) == (region.pk if region else None)
+
+    def save_instance(self, instance, is_create, row, **kwargs):
+        """The gemeente stays as it is; its move is made in after_import."""
+
     def after_import(self, dataset, result, **kwargs):
-        if not kwargs.get("dry_run") and not result.has_errors():
-            services.rebuild_region_geometries()
+        if kwargs.get("dry_run") or result.has_errors():
+            return
+        if result.has_validation_errors():
+            return
+        services.move_gemeenten(self.wanted, user=self.import_user)
 
 
 class RegionFigureResource(SpreadsheetResource):
@@ -311,19 +205,233 @@ class ActivityResource(SpreadsheetResource):
     class Meta:
         model = Activity
         import_id_fields = ["id"]
-        fields = [
-            "id",
-            "region",
-            "title",
-            "description",
-            "organisation",
-            "start_date",
-            "end_date",
-            "url",
-            "is_demo",
-        ]
+        fields = ["id", "region", *ACTIVITY_FIELDS, "is_demo"]
 
     def after_import(self, dataset, result, **kwargs):
         # Rows may bring their own ids; keep PostgreSQL's sequence ahead of them.
         if not kwargs.get("dry_run"):
             reset_sequence(Activity)
+
+
+REGIONS = "regios"
+LEADS = "regionale_organisatie_van"
+
+
+class OrganisationResource(MapDataResourceMixin, SpreadsheetResource):
+    slug = fields.Field("slug", "sleutel")
+    name = fields.Field("name", "naam")
+    type = fields.Field("type", "soort")
+    kvk_number = fields.Field("kvk_number", "kvk")
+    street_address = fields.Field("street_address", "adres")
+    postal_code = fields.Field("postal_code", "postcode")
+    city = fields.Field("city", "plaats")
+    phone = fields.Field("phone", "telefoon")
+    email = fields.Field("email", "email")
+    website = fields.Field("website", "website")
+    region_links = fields.Field(
+        column_name=REGIONS,
+        widget=KeysWidget(Region, "slug", "regio's"),
+        dehydrate_method="dehydrate_region_links",
+    )
+    lead_links = fields.Field(
+        column_name=LEADS,
+        widget=KeysWidget(Region, "slug", "regio's"),
+        dehydrate_method="dehydrate_lead_links",
+    )
+    is_demo = fields.Field("is_demo", "demo", widget=widgets.BooleanWidget())
+    required_columns = ("sleutel", "naam", "soort")
+
+    class Meta:
+        model = Organisation
+        import_id_fields = ["slug"]
+        fields = [
+            "slug",
+            "name",
+            "type",
+            "kvk_number",
+            "street_address",
+            "postal_code",
+            "city",
+            "phone",
+            "email",
+            "website",
+            "region_links",
+            "lead_links",
+            "is_demo",
+        ]
+        use_bulk = True
+        batch_size = 1000
+        instance_loader_class = CachedInstanceLoader
+
+    validate_in_database = False  # see before_import: one query for the whole file
+
+    def get_queryset(self):
+        regions = Region.objects.only("pk", "slug")
+        return Organisation.objects.prefetch_related(
+            Prefetch("regions", queryset=regions),
+            Prefetch("regions_led", queryset=regions),
+        )
+
+    def dehydrate_region_links(self, organisation):
+        return ";".join(sorted(r.slug for r in organisation.regions.all()))
+
+    def dehydrate_lead_links(self, organisation):
+        return ";".join(sorted(r.slug for r in organisation.regions_led.all()))
+
+    def current_links(self) -> dict[str, dict[str, str]]:
+        """Every organisation's region links as the file would write them."""
+        links = defaultdict(lambda: {REGIONS: [], LEADS: []})
+        through = RegionOrganisation.objects.values_list(
+            "organisation__slug", "region__slug"
+        )
+        for organisation, region in through:
+            links[organisation][REGIONS].append(region)
+        led = Region.objects.filter(regional_organisation__isnull=False)
+        for region, organisation in led.values_list(
+            "slug", "regional_organisation__slug"
+        ):
+            links[organisation][LEADS].append(region)
+        return {
+            slug: {column: ";".join(sorted(keys)) for column, keys in columns.items()}
+            for slug, columns in links.items()
+        }
+
+    def before_import(self, dataset, **kwargs):
+        super().before_import(dataset, **kwargs)
+        self.links = {}  # slug -> (regions, leads), for after_import
+        self.has_links = {c: c in (dataset.headers or []) for c in (REGIONS, LEADS)}
+        self.existing_links = self.current_links()
+        # KvK numbers are unique: the file may not reuse another organisation's.
+        self.kvk_owner = dict(
+            Organisation.objects.exclude(kvk_number="").values_list(
+                "kvk_number", "slug"
+            )
+        )
+        kvks = (
+            [str(k or "").strip() for k in dataset["kvk"]]
+            if "kvk" in dataset.headers
+            else []
+        )
+        self.kvk_in_file = Counter(k for k in kvks if k)
+
+    def before_import_row(self, row, **kwargs):
+        super().before_import_row(row, **kwargs)
+        kvk = str(row.get("kvk") or "").strip()
+        owner = self.kvk_owner.get(kvk)
+        if kvk and (
+            self.kvk_in_file[kvk] > 1 or owner not in (None, row.get("sleutel"))
+        ):
+            raise ValidationError(
+                {"kvk": f"KvK-nummer {kvk} hoort al bij een andere organisatie."}
+            )
+
+    def import_instance(self, instance, row, **kwargs):
+        errors = {}
+        links = []
+        for column, field in (
+            (REGIONS, self.fields["region_links"]),
+            (LEADS, self.fields["lead_links"]),
+        ):
+            try:
+                links.append(
+                    field.widget.clean(row.get(column)) if column in row else None
+                )
+            except ValueError as exc:
+                errors[column] = str(exc)
+                links.append(None)
+        try:
+            super().import_instance(instance, row, **kwargs)
+        except ValidationError as exc:
+            errors.update(exc.message_dict)
+        if errors:
+            raise ValidationError(errors)
+        self.links[instance.slug] = links
+
+    def skip_row(self, instance, original, row, import_validation_errors=None):
+        if any(self.has_links.values()) and self._links_changed(original, row):
+            return False
+        return super().skip_row(instance, original, row, import_validation_errors)
+
+    def _links_changed(self, original, row) -> bool:
+        if original is None or original.pk is None:
+            return True
+        current = self.existing_links.get(original.slug, {REGIONS: "", LEADS: ""})
+        return any(
+            self.has_links[column]
+            and ";".join(
+                sorted(
+                    k.strip()
+                    for k in str(row.get(column) or "").split(";")
+                    if k.strip()
+                )
+            )
+            != current[column]
+            for column in (REGIONS, LEADS)
+        )
+
+    def bulk_create(
+        self, using_transactions, dry_run, raise_errors, batch_size=None, result=None
+    ):
+        if self.create_instances and (using_transactions or not dry_run):
+            try:
+                bulk_create_with_history(
+                    self.create_instances,
+                    Organisation,
+                    batch_size=batch_size,
+                    default_user=self.import_user,
+                )
+            except Exception as exc:
+                self.handle_import_error(result, exc, raise_errors)
+            finally:
+                self.create_instances.clear()
+
+    def bulk_update(
+        self, using_transactions, dry_run, raise_errors, batch_size=None, result=None
+    ):
+        if self.update_instances and (using_transactions or not dry_run):
+            try:
+                bulk_update_with_history(
+                    self.update_instances,
+                    Organisation,
+                    self.get_bulk_update_fields(),
+                    batch_size=batch_size,
+                    default_user=self.import_user,
+                )
+            except Exception as exc:
+                self.handle_import_error(result, exc, raise_errors)
+            finally:
+                self.update_instances.clear()
+
+    def after_import(self, dataset, result, **kwargs):
+        if result.has_errors() or result.has_validation_errors() or not self.links:
+            return
+        self._set_links()
+        super().after_import(dataset, result, **kwargs)
+
+    def _set_links(self) -> None:
+        organisations = Organisation.objects.in_bulk(self.links, field_name="slug")
+        if self.has_links[REGIONS]:
+            services.set_organisation_links(
+                {
+                    organisations[slug]: regions or []
+                    for slug, (regions, _leads) in self.links.items()
+                },
+                user=self.import_user,
+            )
+        if self.has_links[LEADS]:
+            self._set_leads(organisations)
+
+    def _set_leads(self, organisations) -> None:
+        """Region.regional_organisation, saved per region so history records it."""
+        wanted = {}
+        for slug, (_regions, leads) in self.links.items():
+            for region in leads or []:
+                wanted[region.pk] = organisations[slug]
+        affected = Region.objects.filter(pk__in=list(wanted)) | Region.objects.filter(
+            regional_organisation__in=organisations.values()
+        )
+        for region in affected.distinct().without_borders():
+            organisation = wanted.get(region.pk)
+            if region.regional_organisation_id != getattr(organisation, "pk", None):
+                region.regional_organisation = organisation
+                region.save()

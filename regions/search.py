@@ -7,8 +7,11 @@ from dataclasses import dataclass, field
 import shapely
 from shapely import STRtree
 
-from . import geometry, layer
-from .models import Gemeente, Region
+from geo import geometry
+from geo.models import Gemeente
+
+from . import layer
+from .models import Region
 
 MIN_QUERY_LENGTH = 2
 
@@ -44,9 +47,9 @@ def search(query: str) -> list[Hit]:
     for region in regions.values():
         if matches(region.name, query):
             hits[region.pk] = Hit(region, by_name=True)
-    for name, region_id in Gemeente.objects.filter(region__isnull=False).values_list(
-        "name", "region_id"
-    ):
+    for name, region_id in Gemeente.objects.filter(
+        region_link__isnull=False
+    ).values_list("name", "region_link__region_id"):
         if matches(name, query):
             hit = hits.setdefault(region_id, Hit(regions[region_id]))
             hit.gemeenten.append(name)
@@ -76,4 +79,4 @@ def region_at(lat: float, lon: float) -> Region | None:
     hits = tree.query(shapely.Point(lon, lat), predicate="intersects")
     if len(hits) == 0:
         return None
-    return Region.objects.get(pk=ids[min(hits)])
+    return Region.objects.without_borders().get(pk=ids[min(hits)])

@@ -1,16 +1,18 @@
 from django.db import transaction
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.cache import get_conditional_response, quote_etag
 from django.views.decorators.clickjacking import xframe_options_exempt
 from django.views.decorators.http import require_safe
 
+from core.documents import pdf_response
+from core.spreadsheets import export_response
 from organisations.models import Organisation
-from organisations.resources import OrganisationResource
 
 from . import exports, kerngetallen, layer, search
 from .models import Region, legend
+from .resources import OrganisationResource
 
 TABLE_SORT_KEYS = ("naam", "status", "organisatie", "verzekeraar")
 
@@ -78,7 +80,7 @@ def region_detail(request, slug):
             "kerngetallen": kerngetallen.comparison(region),
             "figures": region.figures.order_by("kind", "-year"),
             "activities": region.activities.for_display(),
-            "gemeenten": region.gemeenten.order_by("name"),
+            "gemeenten": region.gemeenten.without_borders().order_by("name"),
             "has_demo": region.is_demo,
         },
     )
@@ -114,14 +116,10 @@ def search_page(request):
 @require_safe
 def regioplan_document(request, slug):
     """Serve an uploaded regioplan, but only while the plan is public."""
-    region = get_object_or_404(Region, slug=slug)
+    region = get_object_or_404(Region.objects.without_borders(), slug=slug)
     if not (region.is_plan_public and region.plan_document):
         raise Http404("Dit regioplan is niet openbaar.")
-    return FileResponse(
-        region.plan_document.open("rb"),
-        content_type="application/pdf",
-        filename=f"regioplan-{region.slug}.pdf",
-    )
+    return pdf_response(region.plan_document, region.plan_filename)
 
 
 @transaction.non_atomic_requests
@@ -150,7 +148,7 @@ def regions_table_download(request, fmt):
     regions = (
         Region.objects.with_related().prefetch_related("gemeenten").order_by("name")
     )
-    return exports.export_response(
+    return export_response(
         exports.PublicRegionResource(request), regions, fmt, "regiokaart-regios"
     )
 
@@ -158,7 +156,7 @@ def regions_table_download(request, fmt):
 @require_safe
 def organisations_download(request, fmt):
     organisations = OrganisationResource().get_queryset().order_by("name")
-    return exports.export_response(
+    return export_response(
         OrganisationResource(), organisations, fmt, "regiokaart-organisaties"
     )
 

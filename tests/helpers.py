@@ -4,6 +4,8 @@ from pathlib import Path
 
 from django.conf import settings
 
+from regions.models import Region
+
 FIXTURES = Path(settings.BASE_DIR) / "fixtures"
 
 
@@ -22,16 +24,21 @@ def demo_region(slug: str) -> dict:
     return next(r for r in demo_spec()["regions"] if r["slug"] == slug)
 
 
+def region_of(gemeente) -> Region | None:
+    """The region a gemeente is in now, read afresh from the database."""
+    return Region.objects.filter(gemeenten=gemeente).first()
+
+
 def region_admin_post(form, region, **changes) -> dict:
     """What the admin's region change form posts: its initial data, changed."""
     data = {
         key: value
         for key, value in form.initial.items()
-        if value is not None and key not in ("gemeenten", "plan_document")
+        if value is not None and key not in ("composition", "plan_document")
     }
     data.update(
         {
-            "gemeenten": list(region.gemeenten.values_list("pk", flat=True)),
+            "composition": list(region.gemeenten.values_list("pk", flat=True)),
             "edit_version": region.version,
             "figures-TOTAL_FORMS": 0,
             "figures-INITIAL_FORMS": 0,

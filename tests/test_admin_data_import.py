@@ -4,7 +4,8 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from regions.models import ImportLog, Region
+from core.models import ImportLog
+from regions.models import Region
 
 pytestmark = pytest.mark.django_db
 
@@ -80,7 +81,7 @@ def test_preview_shows_each_row_then_confirm_imports_and_logs(curator_client, cu
         36,
     )
     assert (
-        curator_client.get(reverse("admin:regions_importlog_changelist")).status_code
+        curator_client.get(reverse("admin:core_importlog_changelist")).status_code
         == 200
     )
 

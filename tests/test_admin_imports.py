@@ -4,14 +4,14 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from regions.models import Gemeente
+from geo.models import Gemeente
 
 from .helpers import FIXTURES
 
 pytestmark = pytest.mark.django_db
 
-BOUNDARIES = reverse("admin:regions_gemeente_import", args=["grenzen"])
-FIGURES = reverse("admin:regions_gemeente_import", args=["kerncijfers"])
+BOUNDARIES = reverse("admin:geo_gemeente_import", args=["grenzen"])
+FIGURES = reverse("admin:geo_gemeente_import", args=["kerncijfers"])
 
 
 def upload(name, data):
@@ -36,9 +36,7 @@ def test_boundary_upload_previews_then_confirms(curator_client, demo, tmp_path):
     response = curator_client.post(
         BOUNDARIES, {"token": token, "confirm": "1"}, follow=True
     )
-    assert response.redirect_chain[-1][0] == reverse(
-        "admin:regions_gemeente_changelist"
-    )
+    assert response.redirect_chain[-1][0] == reverse("admin:geo_gemeente_changelist")
     assert "Geïmporteerd" in response.content.decode()
 
 
@@ -113,12 +111,10 @@ def test_only_curators_may_import(client, django_user_model, demo):
 
 
 def test_unknown_import_kind_is_404(curator_client, demo):
-    url = reverse("admin:regions_gemeente_import", args=["iets"])
+    url = reverse("admin:geo_gemeente_import", args=["iets"])
     assert curator_client.get(url).status_code == 404
 
 
 def test_changelist_links_to_both_imports(curator_client, demo):
-    html = curator_client.get(
-        reverse("admin:regions_gemeente_changelist")
-    ).content.decode()
+    html = curator_client.get(reverse("admin:geo_gemeente_changelist")).content.decode()
     assert BOUNDARIES in html and FIGURES in html

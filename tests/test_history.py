@@ -5,8 +5,7 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from organisations.models import Organisation
-from regions.models import Activity, Region
+from regions.models import Activity, Region, RegionOrganisation
 
 from .conftest import REGION_A
 from .helpers import region_admin_post
@@ -85,9 +84,10 @@ def test_organisation_region_links_are_in_history(client, editor_a):
     region = Region.objects.get(slug=REGION_A)
     hds = region.organisations.get(type="hds")
     client.post(reverse("editing:organisations", args=[REGION_A]), {"remove": [hds.pk]})
-    latest = Organisation.history.filter(id=hds.pk).first()
+    latest = RegionOrganisation.history.filter(organisation=hds, region=region).first()
+    assert latest.history_type == "-"
     assert latest.history_user == editor_a
-    assert region.pk not in [r.region_id for r in latest.regions.all()]
+    assert not region.organisations.filter(pk=hds.pk).exists()
 
 
 def test_region_page_shows_last_updated(client, editor_a):

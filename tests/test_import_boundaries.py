@@ -9,9 +9,11 @@ import shapely
 from django.core.management import CommandError, call_command
 from shapely.geometry import Point, Polygon
 
-from regions import geometry
-from regions.importers import BoundaryImport
-from regions.models import Gemeente, Region
+from geo import geometry
+from geo.importers import Action, BoundaryImport
+from geo.models import Gemeente
+from regions import services
+from regions.models import Region
 
 from .helpers import FIXTURES
 
@@ -24,7 +26,7 @@ GEOJSON = FIXTURES / "gemeenten.geojson"
 def snapshot():
     return list(
         Gemeente.objects.order_by("code").values_list(
-            "code", "name", "province", "geometry", "region_id", "area_km2"
+            "code", "name", "province", "geometry", "region_link__region_id", "area_km2"
         )
     )
 
@@ -58,7 +60,7 @@ def test_rd_new_geopackage_agrees_with_the_geojson_within_10_cm(demo):
     Gemeente.objects.all().delete()
     report = BoundaryImport(GPKG).commit()
     assert report.ok and report.committed
-    assert report.count("nieuw") == 342
+    assert report.count(Action.NEW) == 342
     reference = geopandas.read_file(GEOJSON).set_index("code").to_crs(28992)
     imported = (
         geopandas.GeoDataFrame(
@@ -87,7 +89,7 @@ def test_changed_boundary_and_name_update_in_place_and_rebuild_the_region(
     path = tmp_path / "gewijzigd.gpkg"
     data.to_file(path)
     report = BoundaryImport(path).validate()
-    changed = [c for c in report.changes if c.action == "gewijzigd"]
+    changed = [c for c in report.changes if c.action == Action.CHANGED]
     assert [(c.code, c.fields) for c in changed] == [("GM0034", ["naam", "grens"])]
     region = Region.objects.get(slug="almere")
     area_before = geometry.to_shape(region.geometry).area
@@ -119,8 +121,9 @@ def test_gemeente_missing_from_file_is_kept_while_a_region_uses_it(demo, tmp_pat
     path = tmp_path / "zonder-almere.gpkg"
     data = frame(342)
     data[data.code != "GM0034"].to_file(path)
-    report = BoundaryImport(path).commit()
-    assert report.count("in gebruik") == 1
+    in_use = services.gemeente_codes_in_use()
+    report = BoundaryImport(path, in_use=in_use).commit()
+    assert report.count(Action.IN_USE) == 1
     assert Gemeente.objects.filter(code="GM0034").exists()
 
 

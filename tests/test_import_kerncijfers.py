@@ -3,8 +3,8 @@
 import pytest
 from django.core.management import CommandError, call_command
 
-from regions.importers import KerncijfersImport
-from regions.models import Gemeente
+from geo.importers import KerncijfersImport
+from geo.models import Gemeente
 
 from .helpers import FIXTURES
 

@@ -1,7 +1,8 @@
 import pytest
 from django.core.management import call_command
 
-from regions.models import Gemeente, Region
+from geo.models import Gemeente
+from regions.models import Region
 
 pytestmark = pytest.mark.django_db
 
@@ -10,7 +11,7 @@ def test_demo_marks_regions_as_demo_and_covers_the_country(demo):
     assert Region.objects.count() == 37
     assert not Region.objects.filter(is_demo=False).exists()
     assert Gemeente.objects.count() == 342
-    assert not Gemeente.objects.filter(region__isnull=True).exists()
+    assert not Gemeente.objects.filter(region_link__isnull=True).exists()
 
 
 def test_the_four_guidance_regions_are_there(demo):

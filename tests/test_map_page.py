@@ -1,6 +1,8 @@
 import re
+from pathlib import Path
 
 import pytest
+from django.conf import settings
 from django.urls import reverse
 
 from regions.models import Region, RegioplanStatus
@@ -30,7 +32,7 @@ def test_legend_shows_every_status_with_colour_label_and_count(client, demo):
         expected = Region.objects.filter(status=row["status"]).count()
         assert row["count"] == expected
         assert expected >= 3, "the demo set shows every status several times"
-        assert f"--fill: {row['colour']}" in html
+        assert f'class="swatch status-{row["status"]}"' in html
         assert str(row["label"]) in html
         assert f"{expected} regio" in html
 
@@ -45,6 +47,16 @@ def test_status_colours_are_the_agreed_ones():
         "geen": "wit",
     }
     assert RegioplanStatus.GEEN.colour == "#ffffff"
+
+
+def test_the_stylesheet_colours_each_status_as_the_map_does():
+    """Templates colour a status by class; status.css must match the layer."""
+    css = (Path(settings.BASE_DIR) / "static/css/status.css").read_text()
+    for status in RegioplanStatus:
+        rule = re.search(rf"\.status-{status.value} {{([^}}]*)}}", css)
+        assert rule, status
+        assert f"--fill: {status.colour};" in rule.group(1)
+        assert f"--fill-ink: {status.style.text_colour};" in rule.group(1)
 
 
 def test_map_page_loads_nothing_from_other_sites(client, demo):

@@ -3,8 +3,8 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import IntegrityError, transaction
 
+from core.documents import validate_pdf
 from regions.models import Region, RegioplanStatus
-from regions.validators import validate_pdf
 
 pytestmark = pytest.mark.django_db
 
@@ -55,8 +55,9 @@ def test_uploaded_plans_get_unguessable_names(demo):
 
 
 def test_every_model_has_a_readable_str(demo):
+    from geo.models import Gemeente
     from organisations.models import Insurer, Organisation
-    from regions.models import Activity, Gemeente
+    from regions.models import Activity
 
     assert str(Gemeente.objects.get(code="GM0363")) == "Amsterdam (GM0363)"
     assert str(Region.objects.get(slug="arnhem")) == "Arnhem"

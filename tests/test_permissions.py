@@ -169,7 +169,7 @@ def test_my_regions_lists_exactly_what_each_may_edit(as_person, person):
 ADMIN_MODELS = [
     ("regions", "region", lambda: Region.objects.get(slug=REGION_A).pk),
     (
-        "regions",
+        "geo",
         "gemeente",
         lambda: Region.objects.get(slug=REGION_A).gemeenten.first().pk,
     ),
@@ -200,7 +200,7 @@ def admin_urls():
             urls.append(reverse(f"admin:{app}_{model}_history", args=[pk()]))
     urls += [
         reverse("admin:index"),
-        reverse("admin:regions_gemeente_import", args=["grenzen"]),
+        reverse("admin:geo_gemeente_import", args=["grenzen"]),
         reverse("admin:regions_regionmembership_invite"),
     ]
     return urls

@@ -4,8 +4,10 @@
 (function () {
   "use strict";
 
-  var BORDER = "#37414f";
-  var HIGHLIGHT = "#f2a900";
+  // Border and highlight colours come from the stylesheet (status.css).
+  var css = window.getComputedStyle(document.documentElement);
+  var BORDER = css.getPropertyValue("--region-border").trim();
+  var HIGHLIGHT = css.getPropertyValue("--region-highlight").trim();
 
   function describe(props) {
     return props.name + " — " + props.status_label;

@@ -4,10 +4,16 @@
 
   function initRegionMap(map) {
     var geometry = JSON.parse(document.getElementById("regio-grens").textContent);
-    var colour = JSON.parse(document.getElementById("regio-kleur").textContent);
     if (!geometry) { return; }
+    // The status colour and border come from the stylesheet (status.css).
+    var css = window.getComputedStyle(map.getContainer());
     var shape = L.geoJSON(geometry, {
-      style: { fillColor: colour, fillOpacity: 1, color: "#37414f", weight: 2 },
+      style: {
+        fillColor: css.getPropertyValue("--fill").trim(),
+        fillOpacity: 1,
+        color: css.getPropertyValue("--region-border").trim(),
+        weight: 2
+      },
       interactive: false
     }).addTo(map);
     map.options.zoomSnap = 0.25;

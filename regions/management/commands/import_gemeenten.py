@@ -1,6 +1,7 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from regions.importers import BoundaryImport
+from geo.importers import Action, BoundaryImport
+from regions import services
 
 
 class Command(BaseCommand):
@@ -29,8 +30,12 @@ class Command(BaseCommand):
             province_column=options["province_column"],
             fix_invalid=options["fix_invalid"],
             progress=self.stdout.write,
+            in_use=services.gemeente_codes_in_use(),
         )
-        report = job.commit() if options["commit"] else job.validate()
+        if options["commit"]:
+            report = services.commit_gemeente_import(job)
+        else:
+            report = job.validate()
         report_to(self, report, options["verbosity"])
 
 
@@ -41,10 +46,10 @@ def report_to(command: BaseCommand, report, verbosity: int = 1) -> None:
             command.stderr.write(error)
         raise CommandError(report.summary())
     for change in report.changes:
-        if change.action != "ongewijzigd" and verbosity >= 2:
+        if change.action != Action.UNCHANGED and verbosity >= 2:
             fields = f" ({', '.join(change.fields)})" if change.fields else ""
             command.stdout.write(
-                f"  {change.action}: {change.code} {change.name}{fields}"
+                f"  {change.action.label}: {change.code} {change.name}{fields}"
             )
     style = command.style.SUCCESS if report.committed else command.style.WARNING
     command.stdout.write(style(report.summary()))

@@ -2,7 +2,8 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand
 
-from regions.importers import KerncijfersImport
+from geo.importers import KerncijfersImport
+from regions import services
 
 from .import_gemeenten import report_to
 
@@ -22,5 +23,8 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         job = KerncijfersImport(Path(options["file"]).read_bytes(), options["year"])
-        report = job.commit() if options["commit"] else job.validate()
+        if options["commit"]:
+            report = services.commit_gemeente_import(job)
+        else:
+            report = job.validate()
         report_to(self, report, options["verbosity"])

@@ -1,7 +1,8 @@
 from django.core.management.base import BaseCommand
 
+from geo.models import Gemeente
 from regions.demo import load_demo
-from regions.models import Gemeente, Region
+from regions.models import Region
 
 
 class Command(BaseCommand):

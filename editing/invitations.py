@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
-from .models import RegionMembership
+from regions.models import RegionMembership
 
 
 @transaction.atomic

@@ -12,10 +12,17 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
 import shapely
-from django.db import transaction
+from django.db import models, transaction
+from django.utils.translation import gettext_lazy as _
 
-from . import geometry, services
-from .models import Gemeente
+from . import geometry
+from .models import (
+    DECIMAL_FIGURES,
+    KERNCIJFERS,
+    SHARE_FIGURES,
+    Gemeente,
+    is_gemeente_code,
+)
 
 BOUNDARY_SUFFIXES = (".geojson", ".json", ".gpkg", ".zip")
 # Generous box around the Netherlands (WGS84): anything outside means a wrong CRS.
@@ -27,21 +34,22 @@ class ImportFileError(Exception):
     """The file cannot be read at all; the message is for the user, in Dutch."""
 
 
+class Action(models.TextChoices):
+    """What an import does with one gemeente."""
+
+    NEW = "new", _("toegevoegd")
+    CHANGED = "changed", _("gewijzigd")
+    UNCHANGED = "unchanged", _("ongewijzigd")
+    REMOVED = "removed", _("verwijderd")
+    IN_USE = "in_use", _("verwijderd maar nog in gebruik (blijft staan)")
+
+
 @dataclass
 class Change:
     code: str
     name: str
-    action: str  # nieuw | gewijzigd | ongewijzigd | verwijderd | in gebruik
+    action: Action
     fields: list[str] = field(default_factory=list)
-
-
-ACTION_LABELS = {
-    "nieuw": "toegevoegd",
-    "gewijzigd": "gewijzigd",
-    "ongewijzigd": "ongewijzigd",
-    "verwijderd": "verwijderd",
-    "in gebruik": "verwijderd maar nog in gebruik (blijft staan)",
-}
 
 
 @dataclass
@@ -57,11 +65,15 @@ class ImportReport:
     def error(self, message: str) -> None:
         self.errors.append(message)
 
-    def count(self, action: str) -> int:
+    def count(self, action: Action) -> int:
         return sum(1 for change in self.changes if change.action == action)
 
     def counts(self) -> list[tuple[str, int]]:
-        return [(label, self.count(action)) for action, label in ACTION_LABELS.items()]
+        return [(action.label, self.count(action)) for action in Action]
+
+    def shown_changes(self) -> list[Change]:
+        """What a preview lists: everything but the unchanged."""
+        return [c for c in self.changes if c.action != Action.UNCHANGED]
 
     def summary(self) -> str:
         if not self.ok:
@@ -80,10 +92,6 @@ def _has_mojibake(text: str) -> bool:
     return "\ufffd" in text or any(
         unicodedata.category(ch) == "Cc" for ch in text if ch not in "\t\n"
     )
-
-
-def _is_gemeente_code(code: str) -> bool:
-    return len(code) == 6 and code.startswith("GM") and code[2:].isdigit()
 
 
 # -- Boundaries ----------------------------------------------------------------
@@ -133,7 +141,10 @@ class BoundaryImport:
         province_code_column: str = "province_code",
         fix_invalid: bool = False,
         progress=None,
+        in_use=frozenset(),
     ):
+        """in_use: codes of gemeenten something else still uses; a file without
+        them keeps them rather than deleting them."""
         self.path = Path(path)
         self.code_column = code_column
         self.name_column = name_column
@@ -142,6 +153,7 @@ class BoundaryImport:
         self.fix_invalid = fix_invalid
         self.progress = progress or (lambda message: None)
         self.records: list[BoundaryRecord] = []
+        self.in_use = frozenset(in_use)
 
     def validate(self) -> ImportReport:
         report = ImportReport()
@@ -190,7 +202,7 @@ class BoundaryImport:
             where = f"Rij {number}"
             code = str(row[self.code_column] or "").strip().upper()
             name = str(row[self.name_column] or "").strip()
-            if not _is_gemeente_code(code):
+            if not is_gemeente_code(code):
                 report.error(
                     f"{where}: '{code}' is geen CBS-gemeentecode (zoals GM0363)."
                 )
@@ -258,7 +270,7 @@ class BoundaryImport:
         for record in self.records:
             current = existing.get(record.code)
             if current is None:
-                report.changes.append(Change(record.code, record.name, "nieuw"))
+                report.changes.append(Change(record.code, record.name, Action.NEW))
                 continue
             changed = []
             if current.name != record.name:
@@ -272,12 +284,12 @@ class BoundaryImport:
                 changed.append("provinciecode")
             if not _same_shape(geometry.to_shape(current.geometry), record.shape):
                 changed.append("grens")
-            action = "gewijzigd" if changed else "ongewijzigd"
+            action = Action.CHANGED if changed else Action.UNCHANGED
             report.changes.append(Change(record.code, record.name, action, changed))
         imported = {record.code for record in self.records}
         for code, gemeente in existing.items():
             if code not in imported:
-                action = "in gebruik" if gemeente.region_id else "verwijderd"
+                action = Action.IN_USE if code in self.in_use else Action.REMOVED
                 report.changes.append(Change(code, gemeente.name, action))
 
     def commit(self) -> ImportReport:
@@ -287,8 +299,6 @@ class BoundaryImport:
         self.progress("Opslaan …")
         with transaction.atomic():
             self._write(report)
-            self.progress("Regiogrenzen opnieuw berekenen …")
-            services.rebuild_region_geometries()
         report.committed = True
         return report
 
@@ -298,7 +308,7 @@ class BoundaryImport:
         new, changed = [], []
         for record in self.records:
             action = actions[record.code]
-            if action == "ongewijzigd":
+            if action == Action.UNCHANGED:
                 continue
             gemeente = existing.get(record.code) or Gemeente(code=record.code)
             gemeente.name = record.name
@@ -308,15 +318,15 @@ class BoundaryImport:
                 gemeente.province_code = record.province_code
             gemeente.geometry = geometry.to_geojson(record.shape)
             gemeente.area_km2 = round(geometry.area_km2(record.shape), 3)
-            (new if action == "nieuw" else changed).append(gemeente)
+            (new if action == Action.NEW else changed).append(gemeente)
         Gemeente.objects.bulk_create(new)
         Gemeente.objects.bulk_update(
             changed,
             ["name", "province", "province_code", "geometry", "area_km2"],
             batch_size=200,
         )
-        removed = [code for code, action in actions.items() if action == "verwijderd"]
-        Gemeente.objects.filter(code__in=removed, region__isnull=True).delete()
+        removed = [code for code, action in actions.items() if action == Action.REMOVED]
+        Gemeente.objects.filter(code__in=removed).delete()
 
 
 def _same_shape(a, b) -> bool:
@@ -325,23 +335,6 @@ def _same_shape(a, b) -> bool:
 
 
 # -- CBS kerncijfers -----------------------------------------------------------
-
-INT_COLUMNS = (
-    "inwoners",
-    "mannen",
-    "vrouwen",
-    "huishoudens",
-    "bevolkingsdichtheid",
-)
-SHARE_COLUMNS = (
-    "aandeel_0_15",
-    "aandeel_15_25",
-    "aandeel_25_45",
-    "aandeel_45_65",
-    "aandeel_65plus",
-)
-DECIMAL_COLUMNS = ("gem_huishoudensgrootte",)
-FIGURE_COLUMNS = INT_COLUMNS + SHARE_COLUMNS + DECIMAL_COLUMNS
 
 
 def decode_csv(data: bytes) -> str:
@@ -387,11 +380,11 @@ class KerncijfersImport:
                 f"zoals code,inwoners. Gevonden: {', '.join(columns) or 'niets'}."
             )
             return report
-        figures = [c for c in columns if c in FIGURE_COLUMNS]
+        figures = [c for c in columns if c in KERNCIJFERS]
         if not figures:
             report.error(
                 "Geen enkele bekende kolom met kerncijfers gevonden. Bekend zijn: "
-                f"{', '.join(FIGURE_COLUMNS)}."
+                f"{', '.join(KERNCIJFERS)}."
             )
             return report
         known = set(Gemeente.objects.values_list("code", flat=True))
@@ -425,7 +418,7 @@ class KerncijfersImport:
             changed = [c for c in figures if getattr(gemeente, c) != new[c]]
             if gemeente.kerncijfers_year != self.year:
                 changed.append("peiljaar")
-            action = "gewijzigd" if changed else "ongewijzigd"
+            action = Action.CHANGED if changed else Action.UNCHANGED
             report.changes.append(Change(gemeente.code, gemeente.name, action, changed))
 
     def commit(self) -> ImportReport:
@@ -451,7 +444,7 @@ def _parse_figure(column: str, raw: str):
         return None
     if raw[0] in "=+-@":
         raise ValueError(f"'{raw}' is geen getal (formules zijn niet toegestaan).")
-    if column in DECIMAL_COLUMNS:
+    if column in DECIMAL_FIGURES:
         try:
             value = Decimal(raw.replace(",", "."))
         except InvalidOperation:
@@ -462,6 +455,6 @@ def _parse_figure(column: str, raw: str):
     if not raw.isdigit():
         raise ValueError(f"'{raw}' is geen geheel getal.")
     value = int(raw)
-    if column in SHARE_COLUMNS and value > 100:
+    if column in SHARE_FIGURES and value > 100:
         raise ValueError(f"{value} is geen percentage (0 tot en met 100).")
     return value

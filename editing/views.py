@@ -6,13 +6,21 @@ user may not edit is a 404, for GET and POST alike.
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
-from organisations.resources import OrganisationResource
+from core.documents import pdf_response
+from core.spreadsheets import export_response
+from regions import services
+from regions.models import Region
+from regions.resources import (
+    ActivityResource,
+    OrganisationResource,
+    RegionFigureResource,
+    RegionResource,
+)
 
-from .exports import export_response
 from .forms import (
     ActivityForm,
     ContactForm,
@@ -21,8 +29,6 @@ from .forms import (
     RegionOrganisationsForm,
     RegioplanForm,
 )
-from .models import Region
-from .resources import ActivityResource, RegionFigureResource, RegionResource
 
 
 def editable_region(request, slug) -> Region:
@@ -41,7 +47,7 @@ def my_regions(request):
     regions = Region.objects.for_user(request.user).with_related()
     if len(regions) == 1:
         return redirect("editing:region", regions[0].slug)
-    return render(request, "regions/editing/my_regions.html", {"regions": regions})
+    return render(request, "editing/my_regions.html", {"regions": regions})
 
 
 @login_required
@@ -49,7 +55,7 @@ def region_overview(request, slug):
     region = editable_region(request, slug)
     return render(
         request,
-        "regions/editing/region.html",
+        "editing/region.html",
         {
             "region": region,
             "status": region.status_choice,
@@ -73,9 +79,10 @@ def edit_regioplan(request, slug):
     form = RegioplanForm(request.POST or None, request.FILES or None, instance=region)
     if request.method == "POST" and form.is_valid():
         form.save()
+        services.data_changed()
         return _saved(request, region, "Regioplan")
     return render(
-        request, "regions/editing/form.html", _form_context(region, form, "Regioplan")
+        request, "editing/form.html", _form_context(region, form, "Regioplan")
     )
 
 
@@ -91,9 +98,7 @@ def edit_contact(request, slug):
         form.save()
         return _saved(request, region, "Contactgegevens")
     title = f"Contactgegevens van {organisation.name}"
-    return render(
-        request, "regions/editing/form.html", _form_context(region, form, title)
-    )
+    return render(request, "editing/form.html", _form_context(region, form, title))
 
 
 @login_required
@@ -106,7 +111,7 @@ def edit_organisations(request, slug):
         return _saved(request, region, "Organisaties")
     return render(
         request,
-        "regions/editing/form.html",
+        "editing/form.html",
         _form_context(region, form, "Organisaties in de regio"),
     )
 
@@ -118,11 +123,11 @@ def new_organisation(request, slug):
     form = NewOrganisationForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         organisation = form.save()
-        organisation.regions.add(region)
+        services.add_organisation(region, organisation)
         return _saved(request, region, f"Organisatie {organisation.name}")
     return render(
         request,
-        "regions/editing/form.html",
+        "editing/form.html",
         _form_context(region, form, "Nieuwe organisatie"),
     )
 
@@ -139,7 +144,7 @@ def edit_activity(request, slug, pk=None):
     title = "Activiteit wijzigen" if activity else "Nieuwe activiteit"
     context = _form_context(region, form, title)
     context["activity"] = activity
-    return render(request, "regions/editing/form.html", context)
+    return render(request, "editing/form.html", context)
 
 
 @login_required
@@ -162,7 +167,7 @@ def edit_figures(request, slug):
         return _saved(request, region, "Kerngetallen")
     return render(
         request,
-        "regions/editing/figures.html",
+        "editing/figures.html",
         {"region": region, "formset": formset, "title": "Eigen kerngetallen"},
     )
 
@@ -173,11 +178,7 @@ def regioplan_preview(request, slug):
     region = editable_region(request, slug)
     if not region.plan_document:
         raise Http404("Er is geen regioplan geüpload.")
-    return FileResponse(
-        region.plan_document.open("rb"),
-        content_type="application/pdf",
-        filename=f"regioplan-{region.slug}.pdf",
-    )
+    return pdf_response(region.plan_document, region.plan_filename)
 
 
 EDITOR_EXPORTS = {

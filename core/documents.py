@@ -1,5 +1,8 @@
+"""Uploaded documents (regioplannen): PDF only, judged by content, served by a view."""
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.http import FileResponse
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 
@@ -25,3 +28,10 @@ def validate_pdf(upload) -> None:
     upload.seek(position)
     if header != b"%PDF-":
         raise ValidationError(_("Alleen PDF-bestanden zijn toegestaan."))
+
+
+def pdf_response(document, filename: str) -> FileResponse:
+    """Serve a stored PDF inline under a readable name, never its storage path."""
+    return FileResponse(
+        document.open("rb"), content_type="application/pdf", filename=filename
+    )

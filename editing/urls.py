@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import editing
+from . import views as editing
 
 app_name = "editing"
 

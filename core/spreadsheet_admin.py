@@ -12,7 +12,7 @@ class DataImportExportMixin(ImportExportMixin):
     """Import and export for curators, CSV and XLSX, every import logged."""
 
     formats = [CSV, XLSX]
-    import_template_name = "admin/regiokaart/import.html"
+    import_template_name = "admin/core/import.html"
     skip_admin_log = False
 
     def add_data_read_fail_error_to_form(self, form, exc):

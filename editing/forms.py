@@ -5,10 +5,16 @@ from django.forms import inlineformset_factory
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from core.versioning import VersionedFormMixin
 from organisations.models import CONTACT_FIELDS, Organisation
-
-from .models import Activity, Region, RegionFigure
-from .versioning import VersionedFormMixin
+from regions import services
+from regions.models import (
+    ACTIVITY_FIELDS,
+    REGIOPLAN_FIELDS,
+    Activity,
+    Region,
+    RegionFigure,
+)
 
 YEAR_WIDGET = forms.NumberInput(
     attrs={"min": 2000, "max": 2100, "inputmode": "numeric"}
@@ -18,26 +24,13 @@ YEAR_WIDGET = forms.NumberInput(
 class PlanDocumentInput(forms.ClearableFileInput):
     """Links the current plan through the editors' preview, never the media path."""
 
-    template_name = "regions/widgets/plan_document.html"
+    template_name = "editing/widgets/plan_document.html"
     preview_url = ""
 
     def get_context(self, name, value, attrs):
         context = super().get_context(name, value, attrs)
         context["preview_url"] = self.preview_url
         return context
-
-
-# What an editor may change of their region's regioplan; curators see the same.
-REGIOPLAN_FIELDS = [
-    "status",
-    "plan_document",
-    "plan_url",
-    "plan_start_year",
-    "plan_end_year",
-    "patients_involved",
-    "non_practice_holders_involved",
-    "description",
-]
 
 
 class RegioplanForm(VersionedFormMixin, forms.ModelForm):
@@ -104,24 +97,15 @@ class RegionOrganisationsForm(forms.Form):
         ).order_by("name")
 
     def save(self) -> None:
-        # Changed from the organisation's side, so its history records the change.
-        for organisation in self.cleaned_data["remove"]:
-            organisation.regions.remove(self.region)
+        services.remove_organisations(self.region, self.cleaned_data["remove"])
         if self.cleaned_data["add"]:
-            self.cleaned_data["add"].regions.add(self.region)
+            services.add_organisation(self.region, self.cleaned_data["add"])
 
 
 class ActivityForm(VersionedFormMixin, forms.ModelForm):
     class Meta:
         model = Activity
-        fields = [
-            "title",
-            "description",
-            "organisation",
-            "start_date",
-            "end_date",
-            "url",
-        ]
+        fields = ACTIVITY_FIELDS
         widgets = {
             "start_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
             "end_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),

@@ -1,0 +1,186 @@
+"""Spreadsheet import and export (django-import-export), shared by every app.
+
+Every resource keys rows on a stable natural key, so re-importing a file changes
+nothing and an edited file updates in place. A file with any error imports
+nothing (the import runs in one transaction); every problem is named per row and
+column, in Dutch. Exported text cells never run as formulas.
+"""
+
+from collections import Counter
+
+from django.core.exceptions import ValidationError
+from django.core.management.color import no_style
+from django.db import connection
+from django.http import Http404, HttpResponse
+from import_export import resources, widgets
+from import_export.formats.base_formats import CSV, XLSX
+
+# Cells a spreadsheet would run as a formula.
+FORMULA_PREFIXES = ("=", "+", "-", "@")
+ESCAPE = "'"
+
+
+def escape_formula(value):
+    """Make a text cell inert in Excel or LibreOffice: prefix a quote."""
+    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
+        return ESCAPE + value
+    return value
+
+
+def reset_sequence(model) -> None:
+    """After rows were written with explicit ids (PostgreSQL needs this)."""
+    statements = connection.ops.sequence_reset_sql(no_style(), [model])
+    with connection.cursor() as cursor:
+        for sql in statements:
+            cursor.execute(sql)
+
+
+class KeyWidget(widgets.ForeignKeyWidget):
+    """A foreign key by natural key, with a Dutch message for an unknown key."""
+
+    def __init__(self, model, field, label):
+        super().__init__(model, field)
+        self.label = label
+
+    def clean(self, value, row=None, **kwargs):
+        try:
+            return super().clean(value, row, **kwargs)
+        except self.model.DoesNotExist:
+            raise ValueError(f"onbekende {self.label} '{value}'") from None
+
+
+class KeysWidget(widgets.Widget):
+    """Several natural keys in one cell, separated by ';' (set by the resource)."""
+
+    def __init__(self, model, field, label):
+        super().__init__()
+        self.model = model
+        self.field = field
+        self.label = label
+
+        self.known = None
+
+    def clean(self, value, row=None, **kwargs):
+        if self.known is None:  # one query per import, not per row
+            self.known = {
+                getattr(obj, self.field): obj for obj in self.model.objects.all()
+            }
+        keys = [key.strip() for key in str(value or "").split(";") if key.strip()]
+        missing = sorted(key for key in set(keys) if key not in self.known)
+        if missing:
+            raise ValueError(f"onbekende {self.label}: {', '.join(missing)}")
+        return [self.known[key] for key in keys]
+
+
+class SpreadsheetResource(resources.ModelResource):
+    """What every resource shares: checks on the whole file, formula safety."""
+
+    required_columns: tuple[str, ...] = ()
+    # Bulk resources check their unique keys once per file instead of per row.
+    validate_in_database = True
+
+    class Meta:  # inherited by every resource below
+        skip_unchanged = True
+        report_skipped = True
+        clean_model_instances = True
+
+    def before_import(self, dataset, **kwargs):
+        self.import_user = kwargs.get("user")
+        for field in self.fields.values():
+            if isinstance(field.widget, KeysWidget):
+                field.widget.known = None  # look the keys up afresh for this file
+        headers = [str(h or "").strip() for h in dataset.headers or []]
+        if dataset.height == 0:
+            raise ValueError("Het bestand is leeg: er staan geen rijen in.")
+        missing = [c for c in self.required_columns if c not in headers]
+        if missing:
+            raise ValueError(
+                f"Deze kolommen ontbreken: {', '.join(missing)}. Aanwezig: "
+                f"{', '.join(h for h in headers if h) or 'geen'}."
+            )
+        key_columns = [self.fields[f].column_name for f in self._meta.import_id_fields]
+        keys = [
+            tuple(str(row.get(column) or "").strip() for column in key_columns)
+            for row in dataset.dict
+        ]
+        counts = Counter(key for key in keys if any(key))
+        self.duplicate_keys = {key for key, n in counts.items() if n > 1}
+        self.key_columns = key_columns
+
+    def import_data(self, dataset, **kwargs):
+        # Any error, also a validation error in one row, and nothing is written.
+        kwargs.setdefault("rollback_on_validation_errors", True)
+        return super().import_data(dataset, **kwargs)
+
+    def get_bulk_update_fields(self):
+        return [
+            field.attribute
+            for name, field in self.fields.items()
+            if field.attribute
+            and not field.readonly
+            and name not in self._meta.import_id_fields
+        ]
+
+    def before_import_row(self, row, **kwargs):
+        errors = {}
+        for column, value in list(row.items()):
+            if value is None:
+                row[column] = ""  # an empty XLSX cell is an empty CSV cell
+                continue
+            if not isinstance(value, str):
+                continue
+            if value.startswith(ESCAPE) and value[1:2] in FORMULA_PREFIXES:
+                row[column] = value[1:]  # escaped on export: the plain text
+            elif value.startswith("="):
+                errors[column] = (
+                    f"‘{value}’ is een formule; formules zijn niet toegestaan."
+                )
+        key = tuple(str(row.get(column) or "").strip() for column in self.key_columns)
+        if key in self.duplicate_keys:
+            errors[self.key_columns[0]] = (
+                f"‘{' / '.join(key)}’ staat meer dan eens in het bestand."
+            )
+        if errors:
+            raise ValidationError(errors)
+
+    def validate_instance(self, instance, import_validation_errors=None, **kwargs):
+        """full_clean the row, naming each error by the file's column."""
+        errors = dict(import_validation_errors or {})
+        if self._meta.clean_model_instances:
+            try:
+                instance.full_clean(
+                    exclude=errors.keys(),
+                    validate_unique=self.validate_in_database,
+                    validate_constraints=self.validate_in_database,
+                )
+            except ValidationError as exc:
+                errors = exc.update_error_dict(errors)
+        if errors:
+            columns = {
+                field.attribute: field.column_name
+                for field in self.fields.values()
+                if field.attribute
+            }
+            raise ValidationError(
+                {columns.get(key, key): value for key, value in errors.items()}
+            )
+
+    def export_field(self, field, instance, **kwargs):
+        return escape_formula(super().export_field(field, instance, **kwargs))
+
+
+FORMATS = {"csv": CSV, "xlsx": XLSX}
+
+
+def export_response(resource, queryset, fmt: str, filename: str) -> HttpResponse:
+    if fmt not in FORMATS:
+        raise Http404("Onbekend formaat; kies csv of xlsx.")
+    export_format = FORMATS[fmt]()
+    data = export_format.export_data(resource.export(queryset=queryset))
+    content_type = export_format.get_content_type()
+    if fmt == "csv":
+        data = "\ufeff" + data  # a BOM, so Excel reads the UTF-8 correctly
+        content_type += "; charset=utf-8"
+    response = HttpResponse(data, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{filename}.{fmt}"'
+    return response

@@ -1,0 +1,96 @@
+"""The membership admin: curators invite regional editors and see who edits what."""
+
+from django import forms
+from django.contrib import admin, messages
+from django.contrib.admin.widgets import FilteredSelectMultiple
+from django.contrib.auth import get_user_model
+from django.contrib.auth.admin import UserAdmin
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.urls import path
+from django.utils.translation import gettext_lazy as _
+
+from regions.models import Region, RegionMembership
+
+from .invitations import invite_editor
+
+
+class InviteForm(forms.Form):
+    email = forms.EmailField(label=_("e-mailadres"))
+    first_name = forms.CharField(label=_("voornaam"), required=False)
+    last_name = forms.CharField(label=_("achternaam"), required=False)
+    regions = forms.ModelMultipleChoiceField(
+        label=_("regio's"),
+        queryset=Region.objects.order_by("name"),
+        widget=FilteredSelectMultiple(_("regio's"), is_stacked=False),
+    )
+
+
+@admin.register(RegionMembership)
+class RegionMembershipAdmin(admin.ModelAdmin):
+    change_list_template = "admin/editing/regionmembership/change_list.html"
+    list_display = ["user", "region", "role", "created_at"]
+    list_filter = ["region", "role"]
+    search_fields = ["user__username", "user__email", "region__name"]
+    autocomplete_fields = ["user", "region"]
+    list_select_related = ["user", "region"]
+
+    def get_urls(self):
+        return [
+            path(
+                "uitnodigen/",
+                self.admin_site.admin_view(self.invite_view),
+                name="regions_regionmembership_invite",
+            ),
+            *super().get_urls(),
+        ]
+
+    def invite_view(self, request):
+        form = InviteForm(request.POST or None)
+        if request.method == "POST" and form.is_valid():
+            data = form.cleaned_data
+            user = invite_editor(
+                request,
+                data["email"],
+                list(data["regions"]),
+                data["first_name"],
+                data["last_name"],
+            )
+            messages.success(
+                request,
+                _("Uitnodiging verstuurd naar %(email)s.") % {"email": user.email},
+            )
+            return redirect("admin:regions_regionmembership_changelist")
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.model._meta,
+            "title": _("Redacteur uitnodigen"),
+            "form": form,
+            "media": self.media + form.media,
+        }
+        return TemplateResponse(
+            request, "admin/editing/regionmembership/invite.html", context
+        )
+
+
+class MembershipInline(admin.TabularInline):
+    model = RegionMembership
+    extra = 0
+    autocomplete_fields = ["region"]
+
+
+User = get_user_model()
+admin.site.unregister(User)
+
+
+@admin.register(User)
+class RegiokaartUserAdmin(UserAdmin):
+    inlines = [MembershipInline]
+    list_display = [
+        "username",
+        "email",
+        "first_name",
+        "last_name",
+        "is_superuser",
+        "is_active",
+    ]

@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class EditingConfig(AppConfig):
+    """'Mijn regio': regional editors edit their own region's entry."""
+
+    name = "editing"
+    verbose_name = _("Redacteuren")
