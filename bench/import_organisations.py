@@ -23,8 +23,8 @@ import tablib  # noqa: E402
 from django.core.management import call_command  # noqa: E402
 
 from organisations.models import Organisation  # noqa: E402
-from organisations.resources import OrganisationResource  # noqa: E402
 from regions.models import Region  # noqa: E402
+from regions.resources import OrganisationResource  # noqa: E402
 
 TYPES = ["huisartsenorganisatie", "multidisciplinair", "lhv_kring", "hds", "ros"]
 

@@ -23,8 +23,9 @@ django.setup()
 
 from django.core.management import call_command  # noqa: E402
 
-from regions import geometry, layer  # noqa: E402
-from regions.models import Gemeente  # noqa: E402
+from geo import geometry  # noqa: E402
+from geo.models import Gemeente  # noqa: E402
+from regions import layer  # noqa: E402
 
 
 def sizes(text: str) -> tuple[int, int]:

@@ -3,7 +3,7 @@ import json
 from django.http import HttpResponse
 from django.urls import include, path
 
-from regions import geometry
+from geo import geometry
 from regions.models import Region, RegioplanStatus
 
 

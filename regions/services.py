@@ -120,7 +120,7 @@ def set_organisation_links(wanted: dict, user=None) -> None:
         organisation__in=list(wanted)
     ).values_list("organisation_id", "region_id"):
         existing[organisation_id].add(region_id)
-    added = []
+    added, removed = [], []
     for organisation, regions in wanted.items():
         want = {region.pk for region in regions}
         have = existing[organisation.pk]
@@ -128,11 +128,13 @@ def set_organisation_links(wanted: dict, user=None) -> None:
             RegionOrganisation(organisation=organisation, region_id=region_id)
             for region_id in sorted(want - have)
         )
-        for link in RegionOrganisation.objects.filter(
-            organisation=organisation, region_id__in=have - want
-        ):
-            link._history_user = user
-            link.delete()
+        removed.extend((organisation.pk, region_id) for region_id in have - want)
+    for organisation_id, region_id in removed:
+        link = RegionOrganisation.objects.get(
+            organisation_id=organisation_id, region_id=region_id
+        )
+        link._history_user = user
+        link.delete()
     if added:
         bulk_create_with_history(added, RegionOrganisation, default_user=user)
 
