@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 HOST ?= 127.0.0.1:8000
 
-.PHONY: run test lint format migrations-check install bench clean
+.PHONY: run test lint format migrations-check messages messages-check install bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -28,7 +28,7 @@ run: $(VENV)/.runtime
 test: $(VENV)/.dev
 	$(BIN)/pytest
 
-lint: $(VENV)/.dev
+lint: $(VENV)/.dev messages-check
 	$(BIN)/ruff format --check .
 	$(BIN)/ruff check .
 	$(BIN)/lint-imports
@@ -39,6 +39,33 @@ format: $(VENV)/.dev
 
 migrations-check: $(VENV)/.runtime
 	$(BIN)/python manage.py makemigrations --check --dry-run
+
+# Translations (needs gettext). Our own strings are written in Dutch, so locale/nl
+# holds only hand-written Dutch for what Django, django-simple-history,
+# django-import-export and django-axes leave in English. makemessages never runs
+# for nl: it would drop all of those as obsolete. It keeps the catalogs of the
+# languages in MESSAGE_LOCALES in step with our source; the English site adds "en".
+MESSAGE_LOCALES :=
+MAKEMESSAGES := $(BIN)/python manage.py makemessages --no-location --no-obsolete \
+	$(addprefix -l ,$(MESSAGE_LOCALES)) \
+	--ignore=.venv --ignore=staticfiles --ignore=media --ignore=node_modules
+
+messages: $(VENV)/.runtime
+ifneq ($(MESSAGE_LOCALES),)
+	$(MAKEMESSAGES)
+	$(MAKEMESSAGES) -d djangojs
+endif
+	touch locale/*/LC_MESSAGES/*.po  # compilemessages skips a .mo newer than its .po
+	$(BIN)/python manage.py compilemessages \
+		--ignore=.venv --ignore=staticfiles --ignore=media --ignore=node_modules
+
+# The committed catalogs are what "make messages" makes; nl has nothing fuzzy or empty.
+messages-check: messages
+	git diff --exit-code -- locale/
+	! grep -n '#, fuzzy' locale/nl/LC_MESSAGES/*.po
+	for po in locale/nl/LC_MESSAGES/*.po; do \
+		test -z "$$(msgattrib --untranslated $$po)" || { echo "$$po: untranslated"; exit 1; }; \
+	done
 
 clean:
 	rm -rf $(VENV) db.sqlite3 media staticfiles

@@ -1,17 +1,29 @@
 """django-import-export in the admin: Dutch read errors, safe exports, an import log."""
 
+from django.utils import timezone
+from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from import_export.admin import ImportExportMixin
 from import_export.formats.base_formats import CSV, XLSX
+from import_export.forms import SelectableFieldsExportForm
 from import_export.results import RowResult
 
 from .models import ImportLog
+
+
+class ExportForm(SelectableFieldsExportForm):
+    """Each column to export is labelled with its (Dutch) column name."""
+
+    def _get_field_label(self, resource, field_name):
+        field = resource.fields.get(field_name)
+        return field.column_name if field else field_name
 
 
 class DataImportExportMixin(ImportExportMixin):
     """Import and export for curators, CSV and XLSX, every import logged."""
 
     formats = [CSV, XLSX]
+    export_form_class = ExportForm
     import_template_name = "admin/core/import.html"
     skip_admin_log = False
 
@@ -28,6 +40,12 @@ class DataImportExportMixin(ImportExportMixin):
                 "XLSX). Kies het juiste formaat of sla het bestand opnieuw op."
             )
         form.add_error("import_file", message)
+
+    def get_export_filename(self, request, queryset, file_format):
+        """organisaties-2026-11-23.xlsx, not Organisation-2026-11-23.xlsx."""
+        name = slugify(self.model._meta.verbose_name_plural)
+        extension = file_format.get_extension()
+        return f"{name}-{timezone.localdate():%Y-%m-%d}.{extension}"
 
     def process_result(self, result, request):
         totals = result.totals

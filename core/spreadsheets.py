@@ -12,6 +12,7 @@ from django.core.exceptions import ValidationError
 from django.core.management.color import no_style
 from django.db import connection
 from django.http import Http404, HttpResponse
+from django.utils.translation import gettext as _
 from import_export import resources, widgets
 from import_export.formats.base_formats import CSV, XLSX
 
@@ -46,7 +47,11 @@ class KeyWidget(widgets.ForeignKeyWidget):
         try:
             return super().clean(value, row, **kwargs)
         except self.model.DoesNotExist:
-            raise ValueError(f"onbekende {self.label} '{value}'") from None
+            raise ValueError(
+                # Translators: label names what the key is, e.g. "regio".
+                _("onbekende %(label)s '%(value)s'")
+                % {"label": self.label, "value": value}
+            ) from None
 
 
 class KeysWidget(widgets.Widget):
@@ -68,7 +73,11 @@ class KeysWidget(widgets.Widget):
         keys = [key.strip() for key in str(value or "").split(";") if key.strip()]
         missing = sorted(key for key in set(keys) if key not in self.known)
         if missing:
-            raise ValueError(f"onbekende {self.label}: {', '.join(missing)}")
+            raise ValueError(
+                # Translators: label names what the keys are, e.g. "regio's".
+                _("onbekende %(label)s: %(keys)s")
+                % {"label": self.label, "keys": ", ".join(missing)}
+            )
         return [self.known[key] for key in keys]
 
 
@@ -91,12 +100,16 @@ class SpreadsheetResource(resources.ModelResource):
                 field.widget.known = None  # look the keys up afresh for this file
         headers = [str(h or "").strip() for h in dataset.headers or []]
         if dataset.height == 0:
-            raise ValueError("Het bestand is leeg: er staan geen rijen in.")
+            raise ValueError(_("Het bestand is leeg: er staan geen rijen in."))
         missing = [c for c in self.required_columns if c not in headers]
         if missing:
             raise ValueError(
-                f"Deze kolommen ontbreken: {', '.join(missing)}. Aanwezig: "
-                f"{', '.join(h for h in headers if h) or 'geen'}."
+                _("Deze kolommen ontbreken: %(missing)s. Aanwezig: %(present)s.")
+                % {
+                    "missing": ", ".join(missing),
+                    # Translators: no columns present at all.
+                    "present": ", ".join(h for h in headers if h) or _("geen"),
+                }
             )
         key_columns = [self.fields[f].column_name for f in self._meta.import_id_fields]
         keys = [
@@ -132,14 +145,14 @@ class SpreadsheetResource(resources.ModelResource):
             if value.startswith(ESCAPE) and value[1:2] in FORMULA_PREFIXES:
                 row[column] = value[1:]  # escaped on export: the plain text
             elif value.startswith("="):
-                errors[column] = (
-                    f"‘{value}’ is een formule; formules zijn niet toegestaan."
-                )
+                errors[column] = _(
+                    "‘%(value)s’ is een formule; formules zijn niet toegestaan."
+                ) % {"value": value}
         key = tuple(str(row.get(column) or "").strip() for column in self.key_columns)
         if key in self.duplicate_keys:
-            errors[self.key_columns[0]] = (
-                f"‘{' / '.join(key)}’ staat meer dan eens in het bestand."
-            )
+            errors[self.key_columns[0]] = _(
+                "‘%(key)s’ staat meer dan eens in het bestand."
+            ) % {"key": " / ".join(key)}
         if errors:
             raise ValidationError(errors)
 

@@ -32,7 +32,9 @@ class VersionedFormMixin(forms.Form):
     """Carries the version the user started from; refuses the save if it moved on."""
 
     # Not named "version": a form field may not share a non-editable field's name.
-    edit_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    edit_version = forms.IntegerField(
+        label=_("versie"), widget=forms.HiddenInput, required=False
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

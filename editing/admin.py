@@ -4,10 +4,12 @@ from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.widgets import FilteredSelectMultiple
 from django.contrib.auth import get_user_model
-from django.contrib.auth.admin import UserAdmin
+from django.contrib.auth.admin import GroupAdmin, UserAdmin
+from django.contrib.auth.models import Group, Permission
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from regions.models import Region, RegionMembership
@@ -79,12 +81,49 @@ class MembershipInline(admin.TabularInline):
     autocomplete_fields = ["region"]
 
 
+PERMISSION_ACTIONS = {
+    "add": _("toevoegen"),
+    "change": _("wijzigen"),
+    "delete": _("verwijderen"),
+    "view": _("bekijken"),
+}
+
+
+class PermissionsField(forms.ModelMultipleChoiceField):
+    """Django stores permission names in English ("Can add user"): name them here."""
+
+    def label_from_instance(self, permission):
+        action = PERMISSION_ACTIONS.get(permission.codename.partition("_")[0])
+        model = permission.content_type.model_class()
+        if action is None or model is None:
+            return str(permission)
+        name = model._meta.verbose_name
+        if history_of := getattr(model, "instance_type", None):  # simple-history
+            name = _("geschiedenis van %s") % history_of._meta.verbose_name
+        return f"{model._meta.app_config.verbose_name} | {capfirst(name)} {action}"
+
+
+class DutchPermissionsMixin:
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        if db_field.related_model is Permission:
+            kwargs["form_class"] = PermissionsField
+        return super().formfield_for_manytomany(db_field, request, **kwargs)
+
+
+admin.site.unregister(Group)
+
+
+@admin.register(Group)
+class RegiokaartGroupAdmin(DutchPermissionsMixin, GroupAdmin):
+    pass
+
+
 User = get_user_model()
 admin.site.unregister(User)
 
 
 @admin.register(User)
-class RegiokaartUserAdmin(UserAdmin):
+class RegiokaartUserAdmin(DutchPermissionsMixin, UserAdmin):
     inlines = [MembershipInline]
     list_display = [
         "username",

@@ -8,6 +8,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
+from django.utils.translation import gettext as _
 
 from regions.models import RegionMembership
 
@@ -40,7 +41,6 @@ def invite_editor(
             "link": request.build_absolute_uri(path),
         },
     )
-    transaction.on_commit(
-        lambda: send_mail("Uitnodiging voor de regiokaart", body, None, [email])
-    )
+    subject = _("Uitnodiging voor de regiokaart")
+    transaction.on_commit(lambda: send_mail(subject, body, None, [email]))
     return user

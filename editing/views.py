@@ -8,6 +8,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from core.documents import pdf_response
@@ -37,8 +38,9 @@ def editable_region(request, slug) -> Region:
     )
 
 
-def _saved(request, region, what: str):
-    messages.success(request, f"{what} opgeslagen. Bezoekers zien het meteen.")
+def _saved(request, region, message: str):
+    """message: a whole sentence such as "Regioplan opgeslagen."."""
+    messages.success(request, " ".join([message, _("Bezoekers zien het meteen.")]))
     return redirect("editing:region", region.slug)
 
 
@@ -63,10 +65,10 @@ def region_overview(request, slug):
             "figures": region.figures.order_by("kind", "-year"),
             "organisations": region.organisations.order_by("type", "name"),
             "export_kinds": [
-                ("regio", "De regio en het regioplan"),
-                ("organisaties", "Organisaties"),
-                ("activiteiten", "Activiteiten"),
-                ("kerngetallen", "Eigen kerngetallen"),
+                ("regio", _("De regio en het regioplan")),
+                ("organisaties", _("Organisaties")),
+                ("activiteiten", _("Activiteiten")),
+                ("kerngetallen", _("Eigen kerngetallen")),
             ],
         },
     )
@@ -80,9 +82,9 @@ def edit_regioplan(request, slug):
     if request.method == "POST" and form.is_valid():
         form.save()
         services.data_changed()
-        return _saved(request, region, "Regioplan")
+        return _saved(request, region, _("Regioplan opgeslagen."))
     return render(
-        request, "editing/form.html", _form_context(region, form, "Regioplan")
+        request, "editing/form.html", _form_context(region, form, _("Regioplan"))
     )
 
 
@@ -96,8 +98,8 @@ def edit_contact(request, slug):
     form = ContactForm(request.POST or None, instance=organisation)
     if request.method == "POST" and form.is_valid():
         form.save()
-        return _saved(request, region, "Contactgegevens")
-    title = f"Contactgegevens van {organisation.name}"
+        return _saved(request, region, _("Contactgegevens opgeslagen."))
+    title = _("Contactgegevens van %(name)s") % {"name": organisation.name}
     return render(request, "editing/form.html", _form_context(region, form, title))
 
 
@@ -108,11 +110,11 @@ def edit_organisations(request, slug):
     form = RegionOrganisationsForm(request.POST or None, region=region)
     if request.method == "POST" and form.is_valid():
         form.save()
-        return _saved(request, region, "Organisaties")
+        return _saved(request, region, _("Organisaties opgeslagen."))
     return render(
         request,
         "editing/form.html",
-        _form_context(region, form, "Organisaties in de regio"),
+        _form_context(region, form, _("Organisaties in de regio")),
     )
 
 
@@ -124,11 +126,15 @@ def new_organisation(request, slug):
     if request.method == "POST" and form.is_valid():
         organisation = form.save()
         services.add_organisation(region, organisation)
-        return _saved(request, region, f"Organisatie {organisation.name}")
+        return _saved(
+            request,
+            region,
+            _("Organisatie %(name)s opgeslagen.") % {"name": organisation.name},
+        )
     return render(
         request,
         "editing/form.html",
-        _form_context(region, form, "Nieuwe organisatie"),
+        _form_context(region, form, _("Nieuwe organisatie")),
     )
 
 
@@ -140,8 +146,8 @@ def edit_activity(request, slug, pk=None):
     form = ActivityForm(request.POST or None, instance=activity, region=region)
     if request.method == "POST" and form.is_valid():
         form.save()
-        return _saved(request, region, "Activiteit")
-    title = "Activiteit wijzigen" if activity else "Nieuwe activiteit"
+        return _saved(request, region, _("Activiteit opgeslagen."))
+    title = _("Activiteit wijzigen") if activity else _("Nieuwe activiteit")
     context = _form_context(region, form, title)
     context["activity"] = activity
     return render(request, "editing/form.html", context)
@@ -153,7 +159,9 @@ def delete_activity(request, slug, pk):
     region = editable_region(request, slug)
     activity = get_object_or_404(region.activities, pk=pk)
     activity.delete()
-    messages.success(request, f"Activiteit ‘{activity.title}’ verwijderd.")
+    messages.success(
+        request, _("Activiteit ‘%(title)s’ verwijderd.") % {"title": activity.title}
+    )
     return redirect("editing:region", region.slug)
 
 
@@ -164,11 +172,11 @@ def edit_figures(request, slug):
     formset = FigureFormSet(request.POST or None, instance=region)
     if request.method == "POST" and formset.is_valid():
         formset.save()
-        return _saved(request, region, "Kerngetallen")
+        return _saved(request, region, _("Kerngetallen opgeslagen."))
     return render(
         request,
         "editing/figures.html",
-        {"region": region, "formset": formset, "title": "Eigen kerngetallen"},
+        {"region": region, "formset": formset, "title": _("Eigen kerngetallen")},
     )
 
 

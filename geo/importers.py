@@ -13,7 +13,8 @@ from pathlib import Path
 
 import shapely
 from django.db import models, transaction
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
 
 from . import geometry
 from .models import (
@@ -37,11 +38,11 @@ class ImportFileError(Exception):
 class Action(models.TextChoices):
     """What an import does with one gemeente."""
 
-    NEW = "new", _("toegevoegd")
-    CHANGED = "changed", _("gewijzigd")
-    UNCHANGED = "unchanged", _("ongewijzigd")
-    REMOVED = "removed", _("verwijderd")
-    IN_USE = "in_use", _("verwijderd maar nog in gebruik (blijft staan)")
+    NEW = "new", gettext_lazy("toegevoegd")
+    CHANGED = "changed", gettext_lazy("gewijzigd")
+    UNCHANGED = "unchanged", gettext_lazy("ongewijzigd")
+    REMOVED = "removed", gettext_lazy("verwijderd")
+    IN_USE = "in_use", gettext_lazy("verwijderd maar nog in gebruik (blijft staan)")
 
 
 @dataclass
@@ -77,15 +78,29 @@ class ImportReport:
 
     def summary(self) -> str:
         if not self.ok:
-            return f"{len(self.errors)} fout(en); er is niets gewijzigd."
+            return ngettext(
+                "%(count)d fout(en); er is niets gewijzigd.",
+                "%(count)d fout(en); er is niets gewijzigd.",
+                len(self.errors),
+            ) % {"count": len(self.errors)}
         counts = ", ".join(f"{label}: {n}" for label, n in self.counts())
-        prefix = "Geïmporteerd" if self.committed else "Proefimport, niets opgeslagen"
-        return f"{prefix}. {counts}."
+        if self.committed:
+            return _("Geïmporteerd. %(counts)s.") % {"counts": counts}
+        return _("Proefimport, niets opgeslagen. %(counts)s.") % {"counts": counts}
 
     def shown_errors(self) -> list[str]:
         extra = len(self.errors) - MAX_ERRORS_SHOWN
         shown = self.errors[:MAX_ERRORS_SHOWN]
-        return shown + ([f"… en nog {extra} fout(en)."] if extra > 0 else [])
+        if extra > 0:
+            shown.append(
+                ngettext(
+                    "… en nog %(count)d fout(en).",
+                    "… en nog %(count)d fout(en).",
+                    extra,
+                )
+                % {"count": extra}
+            )
+        return shown
 
 
 def _has_mojibake(text: str) -> bool:
@@ -112,20 +127,27 @@ def read_boundary_frame(path: Path):
 
     if path.suffix.lower() not in BOUNDARY_SUFFIXES:
         raise ImportFileError(
-            "Onbekend bestandstype. Gebruik GeoJSON (.geojson), GeoPackage (.gpkg) "
-            "of een gezipte Shapefile (.zip)."
+            _(
+                "Onbekend bestandstype. Gebruik GeoJSON (.geojson), GeoPackage (.gpkg) "
+                "of een gezipte Shapefile (.zip)."
+            )
         )
     try:
         return geopandas.read_file(path, engine="pyogrio")
     except UnicodeDecodeError as exc:
         raise ImportFileError(
-            "Het bestand bevat tekst die geen UTF-8 is (misschien Latin-1). Sla het "
-            "op als UTF-8 en probeer het opnieuw."
+            _(
+                "Het bestand bevat tekst die geen UTF-8 is (misschien Latin-1). Sla "
+                "het op als UTF-8 en probeer het opnieuw."
+            )
         ) from exc
     except Exception as exc:  # pyogrio raises several kinds; all mean "unreadable"
         raise ImportFileError(
-            "Dit bestand kan niet worden gelezen als GeoJSON, GeoPackage of gezipte "
-            f"Shapefile ({type(exc).__name__}). Is het beschadigd of onvolledig?"
+            _(
+                "Dit bestand kan niet worden gelezen als GeoJSON, GeoPackage of "
+                "gezipte Shapefile (%(error)s). Is het beschadigd of onvolledig?"
+            )
+            % {"error": type(exc).__name__}
         ) from exc
 
 
@@ -157,15 +179,22 @@ class BoundaryImport:
 
     def validate(self) -> ImportReport:
         report = ImportReport()
-        self.progress(f"Lezen van {self.path.name} …")
+        self.progress(_("Lezen van %(name)s …") % {"name": self.path.name})
         try:
             frame = read_boundary_frame(self.path)
         except ImportFileError as exc:
             report.error(str(exc))
             return report
-        self.progress(f"Controleren van {len(frame)} objecten …")
+        self.progress(
+            ngettext(
+                "Controleren van %(count)d object …",
+                "Controleren van %(count)d objecten …",
+                len(frame),
+            )
+            % {"count": len(frame)}
+        )
         if len(frame) == 0:
-            report.error("Het bestand bevat geen gemeenten.")
+            report.error(_("Het bestand bevat geen gemeenten."))
             return report
         missing = [
             column
@@ -176,14 +205,20 @@ class BoundaryImport:
             available = ", ".join(c for c in frame.columns if c != "geometry")
             for column in missing:
                 report.error(
-                    f"Kolom '{column}' ontbreekt. Beschikbare kolommen: {available}. "
-                    "Kies de juiste kolom met de opties voor code en naam."
+                    _(
+                        "Kolom '%(column)s' ontbreekt. Beschikbare kolommen: "
+                        "%(available)s. Kies de juiste kolom met de opties voor code "
+                        "en naam."
+                    )
+                    % {"column": column, "available": available}
                 )
             return report
         if frame.crs is None:
             report.error(
-                "Het bestand heeft geen coördinatenstelsel (CRS). Voeg het toe (bij "
-                "een Shapefile: het .prj-bestand) en probeer het opnieuw."
+                _(
+                    "Het bestand heeft geen coördinatenstelsel (CRS). Voeg het toe "
+                    "(bij een Shapefile: het .prj-bestand) en probeer het opnieuw."
+                )
             )
             return report
         self._check_rows(frame, report)
@@ -199,26 +234,35 @@ class BoundaryImport:
 
         seen: dict[str, int] = {}
         for number, (_index, row) in enumerate(frame.iterrows(), start=1):
-            where = f"Rij {number}"
             code = str(row[self.code_column] or "").strip().upper()
             name = str(row[self.name_column] or "").strip()
             if not is_gemeente_code(code):
                 report.error(
-                    f"{where}: '{code}' is geen CBS-gemeentecode (zoals GM0363)."
+                    _(
+                        "Rij %(number)d: '%(code)s' is geen CBS-gemeentecode (zoals "
+                        "GM0363)."
+                    )
+                    % {"number": number, "code": code}
                 )
                 continue
-            where = f"{where} ({code})"
+            # Translators: where in the file: the row number and gemeente code.
+            where = _("Rij %(number)d (%(code)s)") % {"number": number, "code": code}
             if code in seen:
                 report.error(
-                    f"{where}: code komt dubbel voor (ook in rij {seen[code]})."
+                    _("%(where)s: code komt dubbel voor (ook in rij %(other)d).")
+                    % {"where": where, "other": seen[code]}
                 )
                 continue
             seen[code] = number
             if not name:
-                report.error(f"{where}: de naam is leeg.")
+                report.error(_("%(where)s: de naam is leeg.") % {"where": where})
             elif _has_mojibake(name):
                 report.error(
-                    f"{where}: de naam bevat onleesbare tekens; is het bestand UTF-8?"
+                    _(
+                        "%(where)s: de naam bevat onleesbare tekens; is het bestand "
+                        "UTF-8?"
+                    )
+                    % {"where": where}
                 )
             shape = self._check_shape(row.geometry, where, report)
             if shape is None:
@@ -235,19 +279,22 @@ class BoundaryImport:
 
     def _check_shape(self, shape, where: str, report: ImportReport):
         if shape is None or shape.is_empty:
-            report.error(f"{where}: de geometrie is leeg.")
+            report.error(_("%(where)s: de geometrie is leeg.") % {"where": where})
             return None
         if shape.geom_type not in ("Polygon", "MultiPolygon"):
             report.error(
-                f"{where}: verwacht een (multi)polygoon, maar dit is een "
-                f"{shape.geom_type}."
+                _("%(where)s: verwacht een (multi)polygoon, maar dit is een %(type)s.")
+                % {"where": where, "type": shape.geom_type}
             )
             return None
         if not shape.is_valid:
             if not self.fix_invalid:
                 report.error(
-                    f"{where}: ongeldige geometrie ({shapely.is_valid_reason(shape)}). "
-                    "Herstel het bestand of importeer met --fix-invalid."
+                    _(
+                        "%(where)s: ongeldige geometrie (%(reason)s). Herstel het "
+                        "bestand of importeer met --fix-invalid."
+                    )
+                    % {"where": where, "reason": shapely.is_valid_reason(shape)}
                 )
                 return None
             shape = geometry.as_multipolygon(shapely.make_valid(shape))
@@ -259,8 +306,11 @@ class BoundaryImport:
             or ymax > NL_BOUNDS[3]
         ):
             report.error(
-                f"{where}: ligt niet in Nederland. Klopt het coördinatenstelsel van "
-                "het bestand?"
+                _(
+                    "%(where)s: ligt niet in Nederland. Klopt het coördinatenstelsel "
+                    "van het bestand?"
+                )
+                % {"where": where}
             )
             return None
         return geometry.as_multipolygon(shape)
@@ -274,16 +324,16 @@ class BoundaryImport:
                 continue
             changed = []
             if current.name != record.name:
-                changed.append("naam")
+                changed.append(_("naam"))
             if record.province is not None and current.province != record.province:
-                changed.append("provincie")
+                changed.append(_("provincie"))
             if (
                 record.province_code is not None
                 and current.province_code != record.province_code
             ):
-                changed.append("provinciecode")
+                changed.append(_("provinciecode"))
             if not _same_shape(geometry.to_shape(current.geometry), record.shape):
-                changed.append("grens")
+                changed.append(_("grens"))
             action = Action.CHANGED if changed else Action.UNCHANGED
             report.changes.append(Change(record.code, record.name, action, changed))
         imported = {record.code for record in self.records}
@@ -296,7 +346,7 @@ class BoundaryImport:
         report = self.validate()
         if not report.ok:
             return report
-        self.progress("Opslaan …")
+        self.progress(_("Opslaan …"))
         with transaction.atomic():
             self._write(report)
         report.committed = True
@@ -342,8 +392,10 @@ def decode_csv(data: bytes) -> str:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise ImportFileError(
-            "Het bestand is geen UTF-8 (misschien Latin-1 of Windows-1252). Sla het in "
-            "Excel op als 'CSV UTF-8 (door komma's gescheiden)'."
+            _(
+                "Het bestand is geen UTF-8 (misschien Latin-1 of Windows-1252). Sla "
+                "het in Excel op als 'CSV UTF-8 (door komma's gescheiden)'."
+            )
         ) from exc
 
 
@@ -364,7 +416,7 @@ class KerncijfersImport:
             report.error(str(exc))
             return report
         if not text.strip():
-            report.error("Het bestand is leeg.")
+            report.error(_("Het bestand is leeg."))
             return report
         dialect = (
             ";"
@@ -376,15 +428,22 @@ class KerncijfersImport:
         reader.fieldnames = columns
         if "code" not in columns:
             report.error(
-                "Kolom 'code' ontbreekt. De eerste regel moet de kolomnamen bevatten, "
-                f"zoals code,inwoners. Gevonden: {', '.join(columns) or 'niets'}."
+                _(
+                    "Kolom 'code' ontbreekt. De eerste regel moet de kolomnamen "
+                    "bevatten, zoals code,inwoners. Gevonden: %(columns)s."
+                )
+                # Translators: no column names found at all.
+                % {"columns": ", ".join(columns) or _("niets")}
             )
             return report
         figures = [c for c in columns if c in KERNCIJFERS]
         if not figures:
             report.error(
-                "Geen enkele bekende kolom met kerncijfers gevonden. Bekend zijn: "
-                f"{', '.join(KERNCIJFERS)}."
+                _(
+                    "Geen enkele bekende kolom met kerncijfers gevonden. Bekend zijn: "
+                    "%(known)s."
+                )
+                % {"known": ", ".join(KERNCIJFERS)}
             )
             return report
         known = set(Gemeente.objects.values_list("code", flat=True))
@@ -396,12 +455,17 @@ class KerncijfersImport:
 
     def _check_row(self, number, row, figures, known, report) -> None:
         code = (row.get("code") or "").strip().upper()
-        where = f"Regel {number}"
         if code not in known:
-            report.error(f"{where}: onbekende gemeentecode '{code}'.")
+            report.error(
+                _("Regel %(number)d: onbekende gemeentecode '%(code)s'.")
+                % {"number": number, "code": code}
+            )
             return
         if code in self.rows:
-            report.error(f"{where}: gemeente {code} komt dubbel voor.")
+            report.error(
+                _("Regel %(number)d: gemeente %(code)s komt dubbel voor.")
+                % {"number": number, "code": code}
+            )
             return
         values = {}
         for column in figures:
@@ -409,7 +473,10 @@ class KerncijfersImport:
             try:
                 values[column] = _parse_figure(column, raw)
             except ValueError as exc:
-                report.error(f"{where}, kolom '{column}': {exc}")
+                report.error(
+                    _("Regel %(number)d, kolom '%(column)s': %(error)s")
+                    % {"number": number, "column": column, "error": exc}
+                )
         self.rows[code] = values
 
     def _plan_changes(self, report, figures) -> None:
@@ -417,7 +484,7 @@ class KerncijfersImport:
             new = self.rows[gemeente.code]
             changed = [c for c in figures if getattr(gemeente, c) != new[c]]
             if gemeente.kerncijfers_year != self.year:
-                changed.append("peiljaar")
+                changed.append(_("peiljaar"))
             action = Action.CHANGED if changed else Action.UNCHANGED
             report.changes.append(Change(gemeente.code, gemeente.name, action, changed))
 
@@ -443,18 +510,25 @@ def _parse_figure(column: str, raw: str):
     if raw == "":
         return None
     if raw[0] in "=+-@":
-        raise ValueError(f"'{raw}' is geen getal (formules zijn niet toegestaan).")
+        raise ValueError(
+            _("'%(value)s' is geen getal (formules zijn niet toegestaan).")
+            % {"value": raw}
+        )
     if column in DECIMAL_FIGURES:
         try:
             value = Decimal(raw.replace(",", "."))
         except InvalidOperation:
-            raise ValueError(f"'{raw}' is geen getal.") from None
+            raise ValueError(_("'%(value)s' is geen getal.") % {"value": raw}) from None
         if not Decimal("0") < value < Decimal("10"):
-            raise ValueError(f"{raw} is geen geldige huishoudensgrootte.")
+            raise ValueError(
+                _("%(value)s is geen geldige huishoudensgrootte.") % {"value": raw}
+            )
         return value.quantize(Decimal("0.1"))
     if not raw.isdigit():
-        raise ValueError(f"'{raw}' is geen geheel getal.")
+        raise ValueError(_("'%(value)s' is geen geheel getal.") % {"value": raw})
     value = int(raw)
     if column in SHARE_FIGURES and value > 100:
-        raise ValueError(f"{value} is geen percentage (0 tot en met 100).")
+        raise ValueError(
+            _("%(value)s is geen percentage (0 tot en met 100).") % {"value": value}
+        )
     return value

@@ -1,8 +1,10 @@
 from importlib import import_module
 
+import axes.apps
 from django.apps import apps
 from django.contrib.admin.apps import SimpleAdminConfig
 from django.utils.module_loading import module_has_submodule
+from django.utils.translation import gettext_lazy as _
 
 # leaflet/admin.py imports GeoDjango, and so GDAL, which this project never needs.
 ADMIN_AUTODISCOVER_SKIP = {"leaflet"}
@@ -20,3 +22,9 @@ class RegiokaartAdminConfig(SimpleAdminConfig):
                 continue
             if module_has_submodule(app_config.module, "admin"):
                 import_module(f"{app_config.name}.admin")
+
+
+class AxesConfig(axes.apps.AppConfig):
+    """django-axes under a Dutch name in the admin."""
+
+    verbose_name = _("Inlogbeveiliging")

@@ -39,7 +39,7 @@ INSTALLED_APPS = [
     "django.forms",
     "leaflet",
     "simple_history",
-    "axes",
+    "regiokaart.apps.AxesConfig",
     "import_export",
     # Our apps, lowest first; each imports only those above it in this list.
     "core",
@@ -47,12 +47,14 @@ INSTALLED_APPS = [
     "organisations",
     "regions",
     "editing",
+    "demo",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -132,8 +134,10 @@ AUTH_PASSWORD_VALIDATORS = [
     )
 ]
 
+# Dutch only for now, so a browser asking for English still gets Dutch: there is
+# no English catalog yet. English arrives with i18n_patterns under /en/.
 LANGUAGE_CODE = "nl"
-LANGUAGES = [("nl", _("Nederlands")), ("en", _("Engels"))]
+LANGUAGES = [("nl", _("Nederlands"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Europe/Amsterdam"
 USE_I18N = True

@@ -7,6 +7,8 @@ from collections import Counter, defaultdict
 
 from django.core.exceptions import ValidationError
 from django.db.models import Prefetch
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from import_export import fields, widgets
 from import_export.instance_loaders import CachedInstanceLoader
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
@@ -51,7 +53,7 @@ class RegionResource(MapDataResourceMixin, SpreadsheetResource):
     preferred_insurer = fields.Field(
         "preferred_insurer",
         "zorgverzekeraar",
-        widget=KeyWidget(Insurer, "slug", "zorgverzekeraar"),
+        widget=KeyWidget(Insurer, "slug", gettext_lazy("zorgverzekeraar")),
     )
     regional_organisation = fields.Field(
         column_name="regionale_organisatie",
@@ -115,14 +117,14 @@ class CompositionResource(SpreadsheetResource):
     name = fields.Field("name", "gemeente", readonly=True)
     region = fields.Field(
         column_name="regio",
-        widget=KeyWidget(Region, "slug", "regio"),
+        widget=KeyWidget(Region, "slug", gettext_lazy("regio")),
         dehydrate_method="dehydrate_region",
     )
     required_columns = ("gemeentecode", "regio")
 
     class Meta:
         model = Gemeente
-        name = "Samenstelling van regio's"
+        name = gettext_lazy("Samenstelling van regio's")
         import_id_fields = ["code"]
         fields = ["code", "name", "region"]
         clean_model_instances = False  # only the region changes; checked by its widget
@@ -137,7 +139,12 @@ class CompositionResource(SpreadsheetResource):
     def init_instance(self, row=None):
         code = (row or {}).get("gemeentecode")
         raise ValidationError(
-            {"code": f"onbekende gemeentecode ‘{code}’; importeer eerst de grenzen."}
+            {
+                "code": _(
+                    "onbekende gemeentecode ‘%(code)s’; importeer eerst de grenzen."
+                )
+                % {"code": code}
+            }
         )
 
     def before_import(self, dataset, **kwargs):
@@ -172,7 +179,9 @@ class CompositionResource(SpreadsheetResource):
 
 
 class RegionFigureResource(SpreadsheetResource):
-    region = fields.Field("region", "regio", widget=KeyWidget(Region, "slug", "regio"))
+    region = fields.Field(
+        "region", "regio", widget=KeyWidget(Region, "slug", gettext_lazy("regio"))
+    )
     kind = fields.Field("kind", "kerngetal")
     year = fields.Field("year", "jaar", widget=widgets.IntegerWidget())
     value = fields.Field("value", "waarde", widget=widgets.IntegerWidget())
@@ -188,13 +197,15 @@ class RegionFigureResource(SpreadsheetResource):
 
 class ActivityResource(SpreadsheetResource):
     id = fields.Field("id", "id", widget=widgets.IntegerWidget())
-    region = fields.Field("region", "regio", widget=KeyWidget(Region, "slug", "regio"))
+    region = fields.Field(
+        "region", "regio", widget=KeyWidget(Region, "slug", gettext_lazy("regio"))
+    )
     title = fields.Field("title", "titel")
     description = fields.Field("description", "beschrijving")
     organisation = fields.Field(
         "organisation",
         "organisatie",
-        widget=KeyWidget(Organisation, "slug", "organisatie"),
+        widget=KeyWidget(Organisation, "slug", gettext_lazy("organisatie")),
     )
     start_date = fields.Field("start_date", "begindatum", widget=widgets.DateWidget())
     end_date = fields.Field("end_date", "einddatum", widget=widgets.DateWidget())
@@ -230,12 +241,12 @@ class OrganisationResource(MapDataResourceMixin, SpreadsheetResource):
     website = fields.Field("website", "website")
     region_links = fields.Field(
         column_name=REGIONS,
-        widget=KeysWidget(Region, "slug", "regio's"),
+        widget=KeysWidget(Region, "slug", gettext_lazy("regio's")),
         dehydrate_method="dehydrate_region_links",
     )
     lead_links = fields.Field(
         column_name=LEADS,
-        widget=KeysWidget(Region, "slug", "regio's"),
+        widget=KeysWidget(Region, "slug", gettext_lazy("regio's")),
         dehydrate_method="dehydrate_lead_links",
     )
     is_demo = fields.Field("is_demo", "demo", widget=widgets.BooleanWidget())
@@ -322,7 +333,10 @@ class OrganisationResource(MapDataResourceMixin, SpreadsheetResource):
             self.kvk_in_file[kvk] > 1 or owner not in (None, row.get("sleutel"))
         ):
             raise ValidationError(
-                {"kvk": f"KvK-nummer {kvk} hoort al bij een andere organisatie."}
+                {
+                    "kvk": _("KvK-nummer %(kvk)s hoort al bij een andere organisatie.")
+                    % {"kvk": kvk}
+                }
             )
 
     def import_instance(self, instance, row, **kwargs):

@@ -59,24 +59,28 @@ def search(query: str) -> list[Hit]:
 _tree_cache: dict = {}
 
 
-def _tree() -> tuple[STRtree, list[int]]:
-    """An STRtree of region borders, rebuilt when the map layer changes."""
+def _tree() -> tuple[STRtree, list[str]]:
+    """An STRtree of region borders, rebuilt when the map layer changes.
+
+    It keeps slugs, not ids: slugs are in the layer, so its ETag covers them."""
     etag = layer.current_etag()
     if _tree_cache.get("etag") != etag:
         rows = list(
-            Region.objects.filter(geometry__isnull=False).values_list("pk", "geometry")
+            Region.objects.filter(geometry__isnull=False).values_list(
+                "slug", "geometry"
+            )
         )
         _tree_cache.update(
             etag=etag,
-            ids=[pk for pk, _geojson in rows],
-            tree=STRtree([geometry.to_shape(geojson) for _pk, geojson in rows]),
+            slugs=[slug for slug, _geojson in rows],
+            tree=STRtree([geometry.to_shape(geojson) for _slug, geojson in rows]),
         )
-    return _tree_cache["tree"], _tree_cache["ids"]
+    return _tree_cache["tree"], _tree_cache["slugs"]
 
 
 def region_at(lat: float, lon: float) -> Region | None:
-    tree, ids = _tree()
+    tree, slugs = _tree()
     hits = tree.query(shapely.Point(lon, lat), predicate="intersects")
     if len(hits) == 0:
         return None
-    return Region.objects.without_borders().get(pk=ids[min(hits)])
+    return Region.objects.without_borders().filter(slug=slugs[min(hits)]).first()

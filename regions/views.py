@@ -3,6 +3,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.cache import get_conditional_response, quote_etag
+from django.utils.translation import gettext as _
 from django.views.decorators.clickjacking import xframe_options_exempt
 from django.views.decorators.http import require_safe
 
@@ -51,10 +52,10 @@ def region_list(request):
             "sort": sort,
             "descending": descending,
             "columns": [
-                ("naam", "Regio"),
-                ("status", "Status regioplan"),
-                ("organisatie", "Regionale organisatie"),
-                ("verzekeraar", "Preferente zorgverzekeraar"),
+                ("naam", _("Regio")),
+                ("status", _("Status regioplan")),
+                ("organisatie", _("Regionale organisatie")),
+                ("verzekeraar", _("Preferente zorgverzekeraar")),
             ],
             "legend": legend(regions.status_counts()),
             "has_demo": any(region.is_demo for region in regions),
@@ -97,17 +98,17 @@ def search_page(request):
         try:
             lat, lon = float(request.GET["lat"]), float(request.GET["lon"])
         except (KeyError, ValueError):
-            context["error"] = "Geef een geldige breedte- en lengtegraad op."
+            context["error"] = _("Geef een geldige breedte- en lengtegraad op.")
             status = 400
         else:
             region = search.region_at(lat, lon)
             if region:
                 return redirect(region)
-            context["error"] = "Dit punt ligt niet in een regio op de kaart."
+            context["error"] = _("Dit punt ligt niet in een regio op de kaart.")
     elif query:
         context["hits"] = search.search(query)
         if len(query) < search.MIN_QUERY_LENGTH:
-            context["error"] = "Typ minstens twee letters."
+            context["error"] = _("Typ minstens twee letters.")
         elif len(context["hits"]) == 1:
             return redirect(context["hits"][0].region)
     return render(request, "regions/search.html", context, status=status)

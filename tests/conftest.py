@@ -6,7 +6,16 @@ import pytest
 from django.core.management import call_command
 from django.test import override_settings
 
-from regions.models import Region
+from .factories import (
+    REGION_A,
+    REGION_B,
+    REGION_C,
+    make_curator,
+    make_editor,
+    make_world,
+)
+
+__all__ = ["REGION_A", "REGION_B", "REGION_C"]
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -17,24 +26,30 @@ def media_root(tmp_path_factory):
         yield path
 
 
-@pytest.fixture(scope="session")
-def django_db_setup(django_db_setup, django_db_blocker, media_root):
-    """Load the demo data set once; every test runs in a rolled-back transaction."""
-    with django_db_blocker.unblock():
-        call_command("load_demo", verbosity=0)
+@pytest.fixture(scope="session", autouse=True)
+def fast_password_hasher():
+    """Hashing a password the production way takes a third of a second here; the
+    tests create a few users each, and no test is about the hash itself."""
+    hashers = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    with override_settings(PASSWORD_HASHERS=hashers):
+        yield
+
+
+# -- The synthetic world (tests/factories.py) ------------------------------------
 
 
 @pytest.fixture
-def demo(db):
-    """The demo database (real gemeenten, demo regions)."""
-    return Region.objects.all()
+def world(db):
+    """Eight square gemeenten in three regions, organisations, insurers,
+    activities: see tests/factories.py. Regions: world.region_a (Aaland, plan
+    public), world.region_b (Beekdal, plan not public), world.region_c (Ceeland,
+    in development, marked demo)."""
+    return make_world()
 
 
 @pytest.fixture
-def curator(django_user_model):
-    return django_user_model.objects.create_superuser(
-        "curator", "curator@example.org", "een-lang-wachtwoord-42"
-    )
+def curator(db):
+    return make_curator()
 
 
 @pytest.fixture
@@ -79,7 +94,8 @@ def browser():
 
 @pytest.fixture
 def live_demo(transactional_db, live_server, media_root):
-    """A live server with the demo data; transactional tests start empty."""
+    """A live server with the demo data set (real gemeenten, demo regions); only
+    the browser tests use it. Transactional tests start empty."""
     call_command("load_demo", verbosity=0)
     return live_server
 
@@ -105,32 +121,21 @@ def page(browser, live_demo):
 
 # -- The cast of every permission test ------------------------------------------
 
-REGION_A = "arnhem"
-REGION_B = "twente"
 
-
-def make_editor(django_user_model, username, slug):
-    from regions.models import RegionMembership
-
-    user = django_user_model.objects.create_user(
-        username, f"{username}@example.org", "een-lang-wachtwoord-42"
-    )
-    RegionMembership.objects.create(user=user, region=Region.objects.get(slug=slug))
-    return user
+@pytest.fixture
+def editor_a(world):
+    """redacteur-a, editor of world.region_a (REGION_A)."""
+    return make_editor("redacteur-a", world.region_a)
 
 
 @pytest.fixture
-def editor_a(demo, django_user_model):
-    return make_editor(django_user_model, "redacteur-a", REGION_A)
+def editor_b(world):
+    """redacteur-b, editor of world.region_b (REGION_B)."""
+    return make_editor("redacteur-b", world.region_b)
 
 
 @pytest.fixture
-def editor_b(demo, django_user_model):
-    return make_editor(django_user_model, "redacteur-b", REGION_B)
-
-
-@pytest.fixture
-def cast(demo, editor_a, editor_b, curator):
+def cast(world, editor_a, editor_b, curator):
     """The four people: visitor, editor of region A, editor of region B, curator."""
     return {
         "visitor": None,

@@ -1,5 +1,4 @@
 import csv
-import json
 from pathlib import Path
 
 from django.conf import settings
@@ -15,13 +14,46 @@ def cbs_rows() -> dict[str, dict]:
         return {row["code"]: row for row in csv.DictReader(f)}
 
 
-def demo_spec() -> dict:
-    with open(FIXTURES / "demo_regios.json", encoding="utf-8") as f:
-        return json.load(f)
+def real_gemeenten_without_borders() -> int:
+    """The 342 gemeenten of the CBS figures file, each on the same dummy square:
+    enough for tests about the real figures, without importing real borders."""
+    from geo.models import Gemeente
+
+    from .factories import square
+
+    Gemeente.objects.bulk_create(
+        Gemeente(
+            code=code,
+            name=row["name"],
+            province="",
+            province_code="",
+            geometry=square(5.0, 52.0),
+            area_km2=1,
+        )
+        for code, row in cbs_rows().items()
+    )
+    return Gemeente.objects.count()
 
 
-def demo_region(slug: str) -> dict:
-    return next(r for r in demo_spec()["regions"] if r["slug"] == slug)
+def boundary_frame(crs: int = 4326):
+    """The gemeenten in the database as a GeoDataFrame, as a boundary file has
+    them (code, name, province, province_code), in the given CRS."""
+    import geopandas
+
+    from geo import geometry
+    from geo.models import Gemeente
+
+    gemeenten = list(Gemeente.objects.order_by("code"))
+    return geopandas.GeoDataFrame(
+        {
+            "code": [g.code for g in gemeenten],
+            "name": [g.name for g in gemeenten],
+            "province": [g.province for g in gemeenten],
+            "province_code": [g.province_code for g in gemeenten],
+        },
+        geometry=[geometry.to_shape(g.geometry) for g in gemeenten],
+        crs=4326,
+    ).to_crs(crs)
 
 
 def region_of(gemeente) -> Region | None:

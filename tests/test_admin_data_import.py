@@ -7,6 +7,8 @@ from django.urls import reverse
 from core.models import ImportLog
 from regions.models import Region
 
+from .conftest import REGION_B, REGION_C
+
 pytestmark = pytest.mark.django_db
 
 IMPORT = reverse("admin:regions_region_import")
@@ -55,30 +57,33 @@ def regions_csv(client) -> str:
     return response.content.decode("utf-8-sig")
 
 
-def test_preview_shows_each_row_then_confirm_imports_and_logs(curator_client, curator):
+def test_preview_shows_each_row_then_confirm_imports_and_logs(
+    curator_client, curator, world
+):
     text = regions_csv(curator_client)
     assert text.startswith("sleutel,naam,status")
+    assert "beekdal,Beekdal,niet_openbaar" in text
     text = text.replace(
-        "drenthe,Drenthe,niet_openbaar", "drenthe,Drenthe,in_ontwikkeling"
+        "beekdal,Beekdal,niet_openbaar", "beekdal,Beekdal,in_ontwikkeling"
     )
     response = upload(curator_client, text.encode("utf-8-sig"), "bewerkt.csv")
     assert response.status_code == 200
     result = response.context["result"]
-    assert result.totals["update"] == 1 and result.totals["skip"] == 36
+    assert result.totals["update"] == 1 and result.totals["skip"] == 2
     html = response.content.decode()
     assert "in_ontwikkeling" in html
-    assert Region.objects.get(slug="drenthe").status == "niet_openbaar"  # preview only
+    assert Region.objects.get(slug=REGION_B).status == "niet_openbaar"  # preview only
 
     confirm = response.context["confirm_form"].initial
     response = curator_client.post(PROCESS, {**confirm, "resource": "0"}, follow=True)
     assert response.status_code == 200
-    assert Region.objects.get(slug="drenthe").status == "in_ontwikkeling"
+    assert Region.objects.get(slug=REGION_B).status == "in_ontwikkeling"
     log = ImportLog.objects.get()
     assert (log.user, log.file_name, log.updated, log.unchanged) == (
         curator,
         "bewerkt.csv",
         1,
-        36,
+        2,
     )
     assert (
         curator_client.get(reverse("admin:core_importlog_changelist")).status_code
@@ -86,8 +91,8 @@ def test_preview_shows_each_row_then_confirm_imports_and_logs(curator_client, cu
     )
 
 
-def test_errors_are_listed_per_row_and_block_the_import(curator_client):
-    data = b"sleutel,naam,status\ndrenthe,Drenthe,half af\n"
+def test_errors_are_listed_per_row_and_block_the_import(curator_client, world):
+    data = b"sleutel,naam,status\nbeekdal,Beekdal,half af\n"
     response = upload(curator_client, data)
     html = response.content.decode()
     assert (
@@ -98,29 +103,30 @@ def test_errors_are_listed_per_row_and_block_the_import(curator_client):
         "confirm_form"
     )
     assert "Traceback" not in html
+    assert Region.objects.get(slug=REGION_B).status == "niet_openbaar"
 
 
-def test_file_level_error_has_no_traceback(curator_client):
-    response = upload(curator_client, b"sleutel,naam\ndrenthe,Drenthe\n")
+def test_file_level_error_has_no_traceback(curator_client, world):
+    response = upload(curator_client, b"sleutel,naam\nbeekdal,Beekdal\n")
     html = response.content.decode()
     assert "Deze kolommen ontbreken: status." in html
     assert "Traceback" not in html and 'class="traceback"' not in html
 
 
-def test_latin1_gets_a_dutch_message(curator_client):
-    data = "sleutel,naam,status\nfriesland,Fryslân,geen\n".encode("latin-1")
+def test_latin1_gets_a_dutch_message(curator_client, world):
+    data = "sleutel,naam,status\nceeland,Ceelân,geen\n".encode("latin-1")
     response = upload(curator_client, data)
     assert "Het bestand is geen UTF-8" in response.content.decode()
-    assert Region.objects.get(slug="friesland").status == "in_ontwikkeling"
+    assert Region.objects.get(slug=REGION_C).status == "in_ontwikkeling"
 
 
-def test_utf8_with_bom_is_read(curator_client):
-    data = "\ufeffsleutel,naam,status\nfriesland,Fryslân,geen\n".encode()
+def test_utf8_with_bom_is_read(curator_client, world):
+    data = "\ufeffsleutel,naam,status\nceeland,Ceelân,geen\n".encode()
     response = upload(curator_client, data)
     assert response.context["result"].totals["update"] == 1
 
 
-def test_not_an_xlsx(curator_client):
+def test_not_an_xlsx(curator_client, world):
     response = upload(curator_client, b"no zip here", "regios.xlsx", XLSX_FORMAT)
     assert (
         "kan niet worden gelezen als het gekozen formaat" in response.content.decode()

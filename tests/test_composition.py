@@ -2,7 +2,6 @@ import pytest
 import shapely
 
 from geo import geometry
-from geo.models import Gemeente
 from regions import services
 from regions.models import Region
 
@@ -16,42 +15,45 @@ def shape(region):
     return geometry.to_shape(region.geometry)
 
 
-def test_moving_a_gemeente_moves_its_area_between_regions(demo):
-    almere = Region.objects.get(slug="almere")
-    flevo = Region.objects.get(slug="flevoland-zwolle-vechtdal")
-    lelystad = Gemeente.objects.get(name="Lelystad")
-    before = shape(almere).area
-    services.set_region_gemeenten(
-        almere, [Gemeente.objects.get(name="Almere"), lelystad]
-    )
-    assert shape(almere).area > before
-    assert shape(almere).covers(geometry.to_shape(lelystad.geometry).point_on_surface())
-    assert not shape(flevo).covers(
-        geometry.to_shape(lelystad.geometry).point_on_surface()
-    )
-    assert region_of(lelystad) == almere
+def test_moving_a_gemeente_moves_its_area_between_regions(world):
+    ceeland, beekdal = world.region_c, world.region_b
+    berg_en_beek = world.gemeente("Berg en Beek")
+    inside = geometry.to_shape(berg_en_beek.geometry).point_on_surface()
+    before = shape(ceeland).area
+    assert shape(beekdal).covers(inside)
+    services.set_region_gemeenten(ceeland, [world.gemeente("Ceestad"), berg_en_beek])
+    assert shape(ceeland).area > before
+    assert shape(ceeland).covers(inside)
+    assert not shape(beekdal).covers(inside)
+    assert region_of(berg_en_beek) == ceeland
 
 
-def test_saving_a_gemeente_with_another_region_rebuilds_both(demo):
-    gemeente = Gemeente.objects.get(name="Urk")
-    target = Region.objects.get(slug="friesland")
-    before = shape(target).area
-    services.move_gemeenten({gemeente: target})
-    assert shape(target).area > before
+def test_saving_a_gemeente_with_another_region_rebuilds_both(world):
+    bergdorp = world.gemeente("Bergdorp")
+    target, source = world.region_c, world.region_a
+    target_before, source_before = shape(target).area, shape(source).area
+    services.move_gemeenten({bergdorp: target})
+    assert shape(target).area > target_before
+    assert shape(source).area < source_before
 
 
-def test_shared_borders_stay_identical_after_simplification(demo):
+def test_shared_borders_stay_identical_after_simplification(world):
     display = [
         geometry.to_shape(g)
         for g in Region.objects.values_list("display_geometry", flat=True)
     ]
+    assert len(display) == 3
     assert shapely.coverage_is_valid(display)
 
 
-def test_region_without_gemeenten_has_no_geometry_and_is_left_off_the_map(client, demo):
+def test_region_without_gemeenten_has_no_geometry_and_is_left_off_the_map(
+    client, world
+):
     empty = Region.objects.create(name="Nog leeg", slug="nog-leeg")
+    services.data_changed()  # what every path that adds a region calls
     empty.refresh_from_db()
     assert empty.geometry is None
     slugs = [f["id"] for f in client.get("/data/regios.geojson").json()["features"]]
     assert "nog-leeg" not in slugs
+    assert world.region_a.slug in slugs
     assert "Nog leeg" in client.get("/").content.decode()  # still in the list

@@ -6,7 +6,7 @@ from django.urls import reverse
 
 from regions.models import Region
 
-from .conftest import REGION_A
+from .conftest import REGION_A, REGION_C
 
 pytestmark = pytest.mark.django_db
 
@@ -72,14 +72,14 @@ def test_second_save_of_a_stale_form_is_refused_with_a_clear_message(editor_clie
 
 
 def test_public_status_without_document_is_explained(editor_client, editor_a):
-    region = Region.objects.get(slug="drenthe")
+    region = Region.objects.get(slug=REGION_C)  # no plan uploaded, no link
     region.memberships.create(user=editor_a)
-    url = reverse("editing:regioplan", args=["drenthe"])
+    url = reverse("editing:regioplan", args=[REGION_C])
     response = editor_client.post(url, plan_data(region, status="openbaar"))
     assert response.status_code == 200
     assert "Een openbaar regioplan heeft een document" in response.content.decode()
     region.refresh_from_db()
-    assert region.status == "niet_openbaar"
+    assert region.status == "in_ontwikkeling"
 
 
 def test_only_pdfs_are_accepted(editor_client):
@@ -109,11 +109,11 @@ def test_uploaded_plan_gets_a_secret_name_and_is_hidden_while_not_public(
 ):
     region = Region.objects.get(slug=REGION_A)
     url = reverse("editing:regioplan", args=[REGION_A])
-    upload = SimpleUploadedFile("Regioplan Arnhem 2025.pdf", PDF)
+    upload = SimpleUploadedFile("Regioplan Aaland 2025.pdf", PDF)
     data = {**plan_data(region, status="niet_openbaar"), "plan_document": upload}
     assert editor_client.post(url, data).status_code == 302
     region.refresh_from_db()
-    assert "Arnhem" not in region.plan_document.name
+    assert "Aaland" not in region.plan_document.name
     assert region.plan_document.read() == PDF
     # The form links the plan through the editors' preview, never the media path.
     form_html = editor_client.get(url).content.decode()
@@ -148,7 +148,7 @@ def test_editor_adds_an_activity_and_a_new_organisation(editor_client, client):
         {
             "name": "Gezondheidscentrum De Linde",
             "type": "multidisciplinair",
-            "city": "Arnhem",
+            "city": "Aastad",
         },
     )
     assert response.status_code == 302

@@ -36,7 +36,7 @@ def test_curator_sees_the_diff_in_the_admin_history(curator_client, editor_a):
     client.post(
         reverse("editing:contact", args=[REGION_A]),
         {
-            "city": "Arnhem",
+            "city": "Aastad",
             "phone": "026 123 45 67",
             "edit_version": organisation.version,
         },

@@ -10,9 +10,9 @@ from regions.models import Region, RegioplanStatus
 pytestmark = pytest.mark.django_db
 
 
-def test_map_page_lists_every_region_with_its_status_in_words(client, demo):
+def test_map_page_lists_every_region_with_its_status_in_words(client, world):
     html = client.get("/").content.decode()
-    for region in demo:
+    for region in world.regions:
         item = re.search(
             rf'<li><a href="{region.get_absolute_url()}"[^>]*>{re.escape(region.name)}'
             r"</a>.*?</li>",
@@ -23,18 +23,29 @@ def test_map_page_lists_every_region_with_its_status_in_words(client, demo):
         assert region.get_status_display() in item.group(0)
 
 
-def test_legend_shows_every_status_with_colour_label_and_count(client, demo):
+def test_legend_shows_every_status_with_colour_label_and_count(client, world):
+    Region.objects.create(name="Nieuw", slug="nieuw", status=RegioplanStatus.GEEN)
     response = client.get("/")
     legend = response.context["legend"]
     assert [row["status"] for row in legend] == RegioplanStatus.values
     html = response.content.decode()
+    counts = {row["status"]: row["count"] for row in legend}
+    assert counts == {
+        "openbaar": 1,
+        "niet_openbaar": 1,
+        "in_ontwikkeling": 1,
+        "onbekend": 0,
+        "geen": 1,
+    }
     for row in legend:
         expected = Region.objects.filter(status=row["status"]).count()
         assert row["count"] == expected
-        assert expected >= 3, "the demo set shows every status several times"
         assert f'class="swatch status-{row["status"]}"' in html
         assert str(row["label"]) in html
-        assert f"{expected} regio" in html
+        item = re.search(rf'<li data-status="{row["status"]}">.*?</li>', html, re.S)
+        noun = "regio" if expected == 1 else "regio's"
+        assert f'<span class="legend-count">{expected} {noun}</span>' in item.group(0)
+    # The demo data set shows every status several times: tests/test_load_demo.py.
 
 
 def test_status_colours_are_the_agreed_ones():
@@ -59,7 +70,7 @@ def test_the_stylesheet_colours_each_status_as_the_map_does():
         assert f"--fill-ink: {status.style.text_colour};" in rule.group(1)
 
 
-def test_map_page_loads_nothing_from_other_sites(client, demo):
+def test_map_page_loads_nothing_from_other_sites(client, world):
     html = client.get("/").content.decode()
     sources = re.findall(r'(?:src|href)="([^"]+)"', html)
     assert sources
@@ -67,7 +78,7 @@ def test_map_page_loads_nothing_from_other_sites(client, demo):
     assert "fonts.googleapis" not in html
 
 
-def test_map_page_uses_a_versioned_layer_url(client, demo):
+def test_map_page_uses_a_versioned_layer_url(client, world):
     response = client.get("/")
     etag = client.get(reverse("regions:geojson"))["ETag"].strip('"')
     assert (
@@ -75,11 +86,14 @@ def test_map_page_uses_a_versioned_layer_url(client, demo):
     )
 
 
-def test_demo_notice_is_visible(client, demo):
+def test_demo_notice_is_visible(client, world):
+    assert world.region_c.is_demo
     assert "Demogegevens." in client.get("/").content.decode()
+    Region.objects.filter(is_demo=True).update(is_demo=False)
+    assert "Demogegevens." not in client.get("/").content.decode()
 
 
-def test_footer_carries_cbs_attribution(client, demo):
+def test_footer_carries_cbs_attribution(client, world):
     html = client.get("/regios/").content.decode()
     assert "Bron: CBS, Kadaster/PDOK – CBS Gebiedsindelingen 2024" in html
     assert "CC BY 4.0" in html

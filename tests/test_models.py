@@ -6,11 +6,13 @@ from django.db import IntegrityError, transaction
 from core.documents import validate_pdf
 from regions.models import Region, RegioplanStatus
 
+from .conftest import REGION_A, REGION_B, REGION_C
+
 pytestmark = pytest.mark.django_db
 
 
-def test_public_plan_needs_a_document_or_link(demo):
-    region = Region.objects.get(slug="drenthe")
+def test_public_plan_needs_a_document_or_link(world):
+    region = Region.objects.get(slug=REGION_C)  # no plan uploaded, no link
     region.status = RegioplanStatus.OPENBAAR
     with pytest.raises(ValidationError) as excinfo:
         region.full_clean()
@@ -19,8 +21,8 @@ def test_public_plan_needs_a_document_or_link(demo):
         region.save()
 
 
-def test_plan_period_must_run_forwards(demo):
-    region = Region.objects.get(slug="drenthe")
+def test_plan_period_must_run_forwards(world):
+    region = Region.objects.get(slug=REGION_B)
     region.plan_start_year, region.plan_end_year = 2027, 2024
     with pytest.raises(ValidationError) as excinfo:
         region.full_clean()
@@ -29,7 +31,7 @@ def test_plan_period_must_run_forwards(demo):
         region.save()
 
 
-def test_plan_period_in_words(demo):
+def test_plan_period_in_words():
     region = Region(plan_start_year=2025, plan_end_year=2025)
     assert region.plan_period == "2025"
     region.plan_end_year = None
@@ -45,22 +47,24 @@ def test_pdf_validator_accepts_pdf_and_rejects_everything_else(settings):
         validate_pdf(SimpleUploadedFile("plan.pdf", b"%PDF-" + b"x" * 20))
 
 
-def test_uploaded_plans_get_unguessable_names(demo):
-    region = Region.objects.get(slug="arnhem")
-    other = Region.objects.get(slug="twente")
+def test_uploaded_plans_get_unguessable_names(world):
+    # Both regions uploaded a file called regioplan.pdf.
+    region = Region.objects.get(slug=REGION_A)
+    other = Region.objects.get(slug=REGION_B)
     assert region.plan_document.name.startswith("regioplannen/")
-    assert "arnhem" not in region.plan_document.name
+    assert other.plan_document.name.startswith("regioplannen/")
+    assert REGION_A not in region.plan_document.name
     assert region.plan_document.name != other.plan_document.name
     assert len(region.plan_document.name.split("/")[-1]) == len("0" * 32 + ".pdf")
 
 
-def test_every_model_has_a_readable_str(demo):
+def test_every_model_has_a_readable_str(world):
     from geo.models import Gemeente
     from organisations.models import Insurer, Organisation
     from regions.models import Activity
 
-    assert str(Gemeente.objects.get(code="GM0363")) == "Amsterdam (GM0363)"
-    assert str(Region.objects.get(slug="arnhem")) == "Arnhem"
-    assert str(Insurer.objects.get(slug="vgz")) == "VGZ"
-    assert str(Organisation.objects.get(slug="oce")) == "OCE"
-    assert str(Activity.objects.first())
+    assert str(Gemeente.objects.get(code="GM9001")) == "Aastad (GM9001)"
+    assert str(Region.objects.get(slug=REGION_A)) == "Aaland"
+    assert str(Insurer.objects.get(slug="noord")) == "Verzekeraar Noord"
+    assert str(Organisation.objects.get(slug="ros-midden")) == "ROS Midden"
+    assert str(Activity.objects.get(pk=world.activity_b.pk)) == "Werkgroep ICT-visie"

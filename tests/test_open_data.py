@@ -9,7 +9,7 @@ from django.urls import reverse
 
 from regions.models import Activity, Region
 
-from .conftest import REGION_A, REGION_B
+from .conftest import REGION_A, REGION_B, REGION_C
 
 pytestmark = pytest.mark.django_db
 
@@ -18,51 +18,58 @@ def rows(response):
     return list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))
 
 
-def test_regions_csv_lists_every_region_with_status(client, demo):
+def test_regions_csv_lists_every_region_with_status(client, world):
     response = client.get("/data/regios.csv")
     assert response["Content-Type"] == "text/csv; charset=utf-8"
     assert 'filename="regiokaart-regios.csv"' in response["Content-Disposition"]
     table = rows(response)
-    assert len(table) == Region.objects.count()
-    arnhem = next(r for r in table if r["sleutel"] == "arnhem")
-    assert arnhem["status_omschrijving"] == "Regioplan openbaar"
-    assert arnhem["preferente_zorgverzekeraar"] == "Menzis"
-    assert arnhem["regioplan"] == "http://testserver/regio/arnhem/regioplan.pdf"
-    assert arnhem["demo"] == "ja"
+    assert len(table) == Region.objects.count() == 3
+    aaland = next(r for r in table if r["sleutel"] == REGION_A)
+    assert aaland["status_omschrijving"] == "Regioplan openbaar"
+    assert aaland["preferente_zorgverzekeraar"] == "Verzekeraar Noord"
+    assert aaland["regioplan"] == "http://testserver/regio/aaland/regioplan.pdf"
+    assert aaland["gemeenten"] == "GM9001;GM9002;GM9003"
+    assert aaland["demo"] == "nee"
+    ceeland = next(r for r in table if r["sleutel"] == REGION_C)
+    assert ceeland["demo"] == "ja"
 
 
-def test_regions_csv_never_shows_a_non_public_plan(client, demo):
-    Region.objects.filter(slug="drenthe").update(
+def test_regions_csv_never_shows_a_non_public_plan(client, world):
+    # Beekdal's plan is uploaded but not public; now it has a link as well.
+    Region.objects.filter(slug=REGION_B).update(
         plan_url="https://intern.example.org/plan"
     )
-    drenthe = next(
-        r for r in rows(client.get("/data/regios.csv")) if r["sleutel"] == "drenthe"
+    beekdal = next(
+        r for r in rows(client.get("/data/regios.csv")) if r["sleutel"] == REGION_B
     )
-    assert drenthe["regioplan"] == ""
+    assert beekdal["regioplan"] == ""
     assert "intern.example.org" not in client.get("/data/regios.xlsx").content.decode(
         "latin-1"
     )
 
 
-def test_regions_xlsx_opens_in_a_spreadsheet(client, demo):
+def test_regions_xlsx_opens_in_a_spreadsheet(client, world):
     response = client.get("/data/regios.xlsx")
     sheet = openpyxl.load_workbook(io.BytesIO(response.content)).active
     assert sheet["A1"].value == "sleutel"
     assert sheet.max_row == Region.objects.count() + 1
 
 
-def test_organisations_csv(client, demo):
+def test_organisations_csv(client, world):
     table = rows(client.get("/data/organisaties.csv"))
-    oce = next(r for r in table if r["sleutel"] == "oce")
-    assert oce["soort"] == "huisartsenorganisatie"
-    assert oce["regios"] == "nijmegen-e-o"
+    assert len(table) == 7
+    organisation = next(r for r in table if r["sleutel"] == "huisartsen-aaland")
+    assert organisation["soort"] == "huisartsenorganisatie"
+    assert organisation["regios"] == "aaland"
+    kring = next(r for r in table if r["sleutel"] == "lhv-kring-aa-en-beek")
+    assert kring["regios"] == "aaland;beekdal"
 
 
-def test_unknown_format_is_404(client, demo):
+def test_unknown_format_is_404(client, world):
     assert client.get("/data/regios.pdf").status_code == 404
 
 
-def test_open_data_page_states_licence_and_attribution(client, demo):
+def test_open_data_page_states_licence_and_attribution(client, world):
     html = client.get("/open-data/").content.decode()
     assert "CC BY 4.0" in html
     assert "Bron: CBS, Kadaster/PDOK" in html
@@ -76,7 +83,7 @@ def test_open_data_page_states_licence_and_attribution(client, demo):
     assert '&lt;iframe src="http://testserver/embed/"' in html
 
 
-def test_only_the_embed_page_may_be_framed(client, demo):
+def test_only_the_embed_page_may_be_framed(client, world):
     embed = client.get("/embed/")
     assert embed.status_code == 200
     assert "X-Frame-Options" not in embed
@@ -99,7 +106,7 @@ def test_editors_export_their_own_region_only(client, editor_a, kind):
 
 def test_editor_activity_export_holds_only_their_activities(client, editor_a):
     Activity.objects.create(
-        region=Region.objects.get(slug=REGION_B), title="Van Twente"
+        region=Region.objects.get(slug=REGION_B), title="Van Beekdal"
     )
     client.force_login(editor_a)
     table = rows(
@@ -108,6 +115,6 @@ def test_editor_activity_export_holds_only_their_activities(client, editor_a):
     assert table and {r["regio"] for r in table} == {REGION_A}
 
 
-def test_visitors_cannot_use_editor_exports(client, demo):
+def test_visitors_cannot_use_editor_exports(client, world):
     response = client.get(reverse("editing:export", args=[REGION_A, "regio", "csv"]))
     assert response.status_code == 302

@@ -36,7 +36,10 @@
     function onEachFeature(feature, layer) {
       var props = feature.properties;
       byslug[props.slug] = layer;
-      layer.bindTooltip(describe(props), { sticky: true, direction: "top" });
+      // Leaflet renders a string tooltip as HTML: hand it a text node instead.
+      var tooltip = document.createElement("span");
+      tooltip.textContent = describe(props);
+      layer.bindTooltip(tooltip, { sticky: true, direction: "top" });
       layer.on({
         mouseover: function () { show(layer); },
         mouseout: function () { hide(layer); },

@@ -1,26 +1,30 @@
 from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
 
 from geo.importers import Action, BoundaryImport
 from regions import services
 
 
 class Command(BaseCommand):
-    help = (
-        "Importeer gemeentegrenzen uit GeoJSON, GeoPackage of een gezipte Shapefile, "
-        "in elk coördinatenstelsel. Zonder --commit is het een proefimport."
-    )
+    @property
+    def help(self) -> str:  # argparse needs a str, so not gettext_lazy
+        return _(
+            "Importeer gemeentegrenzen uit GeoJSON, GeoPackage of een gezipte "
+            "Shapefile, in elk coördinatenstelsel. Zonder --commit is het een "
+            "proefimport."
+        )
 
     def add_arguments(self, parser):
-        parser.add_argument("file", help="pad naar .geojson, .gpkg of .zip")
+        parser.add_argument("file", help=_("pad naar .geojson, .gpkg of .zip"))
         parser.add_argument("--code-column", default="code")
         parser.add_argument("--name-column", default="name")
         parser.add_argument("--province-column", default="province")
         parser.add_argument(
             "--fix-invalid",
             action="store_true",
-            help="herstel ongeldige polygonen met shapely.make_valid",
+            help=_("herstel ongeldige polygonen met shapely.make_valid"),
         )
-        parser.add_argument("--commit", action="store_true", help="echt opslaan")
+        parser.add_argument("--commit", action="store_true", help=_("echt opslaan"))
 
     def handle(self, *args, **options):
         job = BoundaryImport(

@@ -1,6 +1,7 @@
 from pathlib import Path
 
 from django.core.management.base import BaseCommand
+from django.utils.translation import gettext as _
 
 from geo.importers import KerncijfersImport
 from regions import services
@@ -9,17 +10,19 @@ from .import_gemeenten import report_to
 
 
 class Command(BaseCommand):
-    help = (
-        "Importeer CBS-kerncijfers per gemeente uit een CSV-bestand (UTF-8, komma of "
-        "puntkomma). Zonder --commit is het een proefimport."
-    )
+    @property
+    def help(self) -> str:  # argparse needs a str, so not gettext_lazy
+        return _(
+            "Importeer CBS-kerncijfers per gemeente uit een CSV-bestand (UTF-8, komma "
+            "of puntkomma). Zonder --commit is het een proefimport."
+        )
 
     def add_arguments(self, parser):
-        parser.add_argument("file", help="pad naar het CSV-bestand")
+        parser.add_argument("file", help=_("pad naar het CSV-bestand"))
         parser.add_argument(
-            "--year", type=int, required=True, help="peiljaar, bv. 2024"
+            "--year", type=int, required=True, help=_("peiljaar, bv. 2024")
         )
-        parser.add_argument("--commit", action="store_true", help="echt opslaan")
+        parser.add_argument("--commit", action="store_true", help=_("echt opslaan"))
 
     def handle(self, *args, **options):
         job = KerncijfersImport(Path(options["file"]).read_bytes(), options["year"])
