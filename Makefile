@@ -45,7 +45,7 @@ migrations-check: $(VENV)/.runtime
 # django-import-export and django-axes leave in English. makemessages never runs
 # for nl: it would drop all of those as obsolete. It keeps the catalogs of the
 # languages in MESSAGE_LOCALES in step with our source; the English site adds "en".
-MESSAGE_LOCALES :=
+MESSAGE_LOCALES := en
 MAKEMESSAGES := $(BIN)/python manage.py makemessages --no-location --no-obsolete \
 	$(addprefix -l ,$(MESSAGE_LOCALES)) \
 	--ignore=.venv --ignore=staticfiles --ignore=media --ignore=node_modules
@@ -59,11 +59,13 @@ endif
 	$(BIN)/python manage.py compilemessages \
 		--ignore=.venv --ignore=staticfiles --ignore=media --ignore=node_modules
 
-# The committed catalogs are what "make messages" makes; nl has nothing fuzzy or empty.
+# The committed catalogs are what "make messages" makes; nl and en have nothing
+# fuzzy or untranslated.
 messages-check: messages
 	git diff --exit-code -- locale/
 	! grep -n '#, fuzzy' locale/nl/LC_MESSAGES/*.po
-	for po in locale/nl/LC_MESSAGES/*.po; do \
+	! grep -n '#, fuzzy' locale/en/LC_MESSAGES/*.po
+	for po in locale/nl/LC_MESSAGES/*.po locale/en/LC_MESSAGES/*.po; do \
 		test -z "$$(msgattrib --untranslated $$po)" || { echo "$$po: untranslated"; exit 1; }; \
 	done
 

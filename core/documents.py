@@ -1,5 +1,6 @@
 """Uploaded documents (regioplannen): PDF only, judged by content, served by a view."""
 
+from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.http import FileResponse
@@ -35,3 +36,16 @@ def pdf_response(document, filename: str) -> FileResponse:
     return FileResponse(
         document.open("rb"), content_type="application/pdf", filename=filename
     )
+
+
+class DocumentInput(forms.ClearableFileInput):
+    """An uploaded document, linked through a preview view (preview_url), never
+    through its storage path."""
+
+    template_name = "core/widgets/document.html"
+    preview_url = ""
+
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
+        context["preview_url"] = self.preview_url
+        return context

@@ -28,3 +28,23 @@ class ImportLog(models.Model):
 
     def __str__(self) -> str:
         return f"{self.file_name} ({self.model}, {self.created_at:%Y-%m-%d %H:%M})"
+
+
+class DataGeneration(models.Model):
+    """A counter that moves whenever the site's data changes.
+
+    Pages and downloads for visitors are cached per generation: a change anywhere
+    starts a new generation, and so fresh pages. One row per key.
+    """
+
+    key = models.CharField(_("sleutel"), max_length=50, unique=True)
+    value = models.PositiveBigIntegerField(_("generatie"), default=1)
+    changed_at = models.DateTimeField(_("gewijzigd"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("gegevensgeneratie")
+        verbose_name_plural = _("gegevensgeneraties")
+        ordering = ["key"]
+
+    def __str__(self) -> str:
+        return f"{self.key}: {self.value}"

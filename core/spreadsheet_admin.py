@@ -4,11 +4,11 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from import_export.admin import ImportExportMixin
-from import_export.formats.base_formats import CSV, XLSX
 from import_export.forms import SelectableFieldsExportForm
 from import_export.results import RowResult
 
 from .models import ImportLog
+from .spreadsheets import SafeCSV, SafeXLSX, SpreadsheetRefused
 
 
 class ExportForm(SelectableFieldsExportForm):
@@ -22,13 +22,15 @@ class ExportForm(SelectableFieldsExportForm):
 class DataImportExportMixin(ImportExportMixin):
     """Import and export for curators, CSV and XLSX, every import logged."""
 
-    formats = [CSV, XLSX]
+    formats = [SafeCSV, SafeXLSX]
     export_form_class = ExportForm
     import_template_name = "admin/core/import.html"
     skip_admin_log = False
 
     def add_data_read_fail_error_to_form(self, form, exc):
-        if isinstance(exc, UnicodeDecodeError):
+        if isinstance(exc, SpreadsheetRefused):
+            message = str(exc)
+        elif isinstance(exc, UnicodeDecodeError):
             message = _(
                 "Het bestand is geen UTF-8 (misschien Latin-1 of Windows-1252). Sla "
                 "het in Excel op als ‘CSV UTF-8 (door komma’s gescheiden)’ of kies "

@@ -6,18 +6,24 @@ nothing (the import runs in one transaction); every problem is named per row and
 column, in Dutch. Exported text cells never run as formulas.
 """
 
+import csv
+import io
+import zipfile
 from collections import Counter
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.management.color import no_style
 from django.db import connection
 from django.http import Http404, HttpResponse
+from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 from import_export import resources, widgets
 from import_export.formats.base_formats import CSV, XLSX
 
 # Cells a spreadsheet would run as a formula.
-FORMULA_PREFIXES = ("=", "+", "-", "@")
+# OWASP's list: a cell starting with one of these may run as a formula.
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 ESCAPE = "'"
 
 
@@ -144,10 +150,20 @@ class SpreadsheetResource(resources.ModelResource):
                 continue
             if value.startswith(ESCAPE) and value[1:2] in FORMULA_PREFIXES:
                 row[column] = value[1:]  # escaped on export: the plain text
-            elif value.startswith("="):
+            elif value.lstrip("\t\r ").startswith("=") or (
+                value[:1] in ("\t", "\r") and value.strip()[:1] in FORMULA_PREFIXES
+            ):
                 errors[column] = _(
                     "‘%(value)s’ is een formule; formules zijn niet toegestaan."
-                ) % {"value": value}
+                ) % {"value": value.strip()[:50]}
+            elif "\x00" in value:
+                errors[column] = _(
+                    "bevat onleesbare tekens (een NUL-teken); is het bestand UTF-8?"
+                )
+            elif len(value) > settings.IMPORT_MAX_CELL_CHARS:
+                errors[column] = _(
+                    "de cel is te lang (%(length)d tekens; het maximum is %(limit)d)."
+                ) % {"length": len(value), "limit": settings.IMPORT_MAX_CELL_CHARS}
         key = tuple(str(row.get(column) or "").strip() for column in self.key_columns)
         if key in self.duplicate_keys:
             errors[self.key_columns[0]] = _(
@@ -197,3 +213,69 @@ def export_response(resource, queryset, fmt: str, filename: str) -> HttpResponse
     response = HttpResponse(data, content_type=content_type)
     response["Content-Disposition"] = f'attachment; filename="{filename}.{fmt}"'
     return response
+
+
+class SpreadsheetRefused(ValueError):
+    """A file refused before it is read; the message is for the curator, in Dutch."""
+
+
+def _refuse_rows(rows: int) -> None:
+    if rows > settings.IMPORT_MAX_ROWS:
+        raise SpreadsheetRefused(
+            _(
+                "Het bestand heeft %(rows)d regels; per keer kunnen er hooguit "
+                "%(limit)d worden geïmporteerd. Splits het bestand."
+            )
+            % {"rows": rows, "limit": settings.IMPORT_MAX_ROWS}
+        )
+
+
+class SafeCSV(CSV):
+    """CSV with limits checked before tablib parses it."""
+
+    def create_dataset(self, in_stream, **kwargs):
+        text = (
+            in_stream.decode(self.encoding or "utf-8-sig")
+            if isinstance(in_stream, bytes)
+            else in_stream
+        )
+        _refuse_rows(text.count("\n"))
+        try:
+            return super().create_dataset(text, **kwargs)
+        except csv.Error:
+            raise SpreadsheetRefused(
+                _(
+                    "Een cel in dit bestand is te lang of onleesbaar (meer dan "
+                    "%(limit)d tekens?). Er is niets geïmporteerd."
+                )
+                % {"limit": csv.field_size_limit()}
+            ) from None
+
+
+class SafeXLSX(XLSX):
+    """XLSX with its unpacked size checked before openpyxl unpacks it: a small
+    file can unpack to hundreds of megabytes (a zip bomb)."""
+
+    def create_dataset(self, in_stream):
+        try:
+            with zipfile.ZipFile(io.BytesIO(in_stream)) as archive:
+                unpacked = sum(item.file_size for item in archive.infolist())
+        except zipfile.BadZipFile:
+            raise SpreadsheetRefused(
+                _(
+                    "Dit bestand kan niet worden gelezen als het gekozen formaat: "
+                    "het is geen XLSX-bestand. Kies CSV of sla het op als XLSX."
+                )
+            ) from None
+        limit = settings.IMPORT_MAX_UNPACKED_BYTES
+        if unpacked > limit:
+            raise SpreadsheetRefused(
+                _(
+                    "Het XLSX-bestand is uitgepakt %(size)s groot; het maximum is "
+                    "%(limit)s. Splits het bestand of gebruik CSV."
+                )
+                % {"size": filesizeformat(unpacked), "limit": filesizeformat(limit)}
+            )
+        dataset = super().create_dataset(in_stream)
+        _refuse_rows(dataset.height)
+        return dataset

@@ -7,10 +7,15 @@ transaction.
 
 from django.db import transaction
 
+from plans import demo as plans_demo
+from progress import demo as progress_demo
 from regions import demo as regions_demo
 
 
 @transaction.atomic
 def load_demo() -> dict:
     """Returns counts of what was loaded, by kind."""
-    return regions_demo.load_demo()
+    counts = regions_demo.load_demo()
+    counts.update(plans_demo.load())
+    counts.update(progress_demo.load())
+    return counts

@@ -6,6 +6,8 @@ user may not edit is a 404, for GET and POST alike.
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.db import IntegrityError, transaction
+from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -13,7 +15,9 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from core.documents import pdf_response
 from core.spreadsheets import export_response
-from regions import services
+from core.versioning import CONFLICT_MESSAGE
+from organisations.models import ContactPerson
+from regions import contacts, services
 from regions.models import Region
 from regions.resources import (
     ActivityResource,
@@ -25,6 +29,7 @@ from regions.resources import (
 from .forms import (
     ActivityForm,
     ContactForm,
+    ContactPersonForm,
     FigureFormSet,
     NewOrganisationForm,
     RegionOrganisationsForm,
@@ -39,7 +44,9 @@ def editable_region(request, slug) -> Region:
 
 
 def _saved(request, region, message: str):
-    """message: a whole sentence such as "Regioplan opgeslagen."."""
+    """message: a whole sentence such as "Regioplan opgeslagen.". A change by
+    an editor also confirms that the region's entry is up to date."""
+    services.confirm(region)
     messages.success(request, " ".join([message, _("Bezoekers zien het meteen.")]))
     return redirect("editing:region", region.slug)
 
@@ -78,14 +85,33 @@ def region_overview(request, slug):
 @require_http_methods(["GET", "HEAD", "POST"])
 def edit_regioplan(request, slug):
     region = editable_region(request, slug)
+    old_status, old_document = region.status, region.plan_document.name
     form = RegioplanForm(request.POST or None, request.FILES or None, instance=region)
     if request.method == "POST" and form.is_valid():
         form.save()
+        services.document_replaced(old_document, region.plan_document.name)
+        services.record_status(region, old_status, request.user)
         services.data_changed()
         return _saved(request, region, _("Regioplan opgeslagen."))
     return render(
         request, "editing/form.html", _form_context(region, form, _("Regioplan"))
     )
+
+
+@login_required
+@require_POST
+def confirm_region(request, slug):
+    """'Klopt nog': the editor says the entry is still right, in one click.
+
+    Carries the version the editor saw; if the entry changed since, nothing is
+    confirmed and the editor is asked to look again."""
+    region = editable_region(request, slug)
+    if request.POST.get("edit_version") != str(region.version):
+        messages.error(request, CONFLICT_MESSAGE)
+        return redirect("editing:region", region.slug)
+    services.confirm(region)
+    messages.success(request, _("Bevestigd: de gegevens van deze regio kloppen nog."))
+    return redirect("editing:region", region.slug)
 
 
 @login_required
@@ -110,6 +136,7 @@ def edit_organisations(request, slug):
     form = RegionOrganisationsForm(request.POST or None, region=region)
     if request.method == "POST" and form.is_valid():
         form.save()
+        services.data_changed()  # the search knows which regions it works in
         return _saved(request, region, _("Organisaties opgeslagen."))
     return render(
         request,
@@ -126,6 +153,7 @@ def new_organisation(request, slug):
     if request.method == "POST" and form.is_valid():
         organisation = form.save()
         services.add_organisation(region, organisation)
+        services.data_changed()
         return _saved(
             request,
             region,
@@ -171,8 +199,21 @@ def edit_figures(request, slug):
     region = editable_region(request, slug)
     formset = FigureFormSet(request.POST or None, instance=region)
     if request.method == "POST" and formset.is_valid():
-        formset.save()
-        return _saved(request, region, _("Kerngetallen opgeslagen."))
+        if not formset.has_changed():
+            messages.info(request, _("Er is niets gewijzigd."))
+            return redirect("editing:region", region.slug)
+        try:
+            with transaction.atomic():
+                formset.save()
+        except IntegrityError:  # the same figure saved by someone else just now
+            formset._non_form_errors.append(
+                _(
+                    "Dit kerngetal voor dit jaar is zojuist door iemand anders "
+                    "opgeslagen. Er is niets gewijzigd; bekijk de huidige gegevens."
+                )
+            )
+        else:
+            return _saved(request, region, _("Kerngetallen opgeslagen."))
     return render(
         request,
         "editing/figures.html",
@@ -193,14 +234,12 @@ EDITOR_EXPORTS = {
     "regio": (RegionResource, lambda region: Region.objects.filter(pk=region.pk)),
     "organisaties": (
         OrganisationResource,
-        lambda region: (
-            OrganisationResource()
-            .get_queryset()
-            .filter(regions=region)
-            .order_by("name")
-        ),
+        lambda region: region.organisations.order_by("name"),
     ),
-    "activiteiten": (ActivityResource, lambda region: region.activities.order_by("pk")),
+    "activiteiten": (
+        ActivityResource,
+        lambda region: region.activities.select_related("organisation").order_by("pk"),
+    ),
     "kerngetallen": (RegionFigureResource, lambda region: region.figures.all()),
 }
 
@@ -218,3 +257,76 @@ def export_region_data(request, slug, kind, fmt):
 
 def _form_context(region, form, title: str) -> dict:
     return {"region": region, "form": form, "title": title}
+
+
+# -- Contact persons of the region's organisations -----------------------------
+
+
+def _region_organisations(request, region):
+    """The organisations active in or leading this region that the user may
+    maintain (regions.contacts holds the rule)."""
+    return (
+        contacts.editable_organisations(request.user)
+        .filter(Q(regions=region) | Q(regions_led=region))
+        .distinct()
+    )
+
+
+@login_required
+def contact_persons(request, slug):
+    region = editable_region(request, slug)
+    organisations = _region_organisations(request, region).prefetch_related(
+        "contact_persons"
+    )
+    return render(
+        request,
+        "editing/contact_persons.html",
+        {
+            "region": region,
+            "organisations": organisations.order_by("name"),
+            "title": _("Contactpersonen"),
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "HEAD", "POST"])
+def edit_contact_person(request, slug, organisation=None, pk=None):
+    region = editable_region(request, slug)
+    organisations = _region_organisations(request, region)
+    if pk:
+        person = get_object_or_404(
+            ContactPerson.objects.select_related("organisation"),
+            pk=pk,
+            organisation__in=organisations,
+        )
+    else:
+        person = ContactPerson(
+            organisation=get_object_or_404(organisations, slug=organisation)
+        )
+    form = ContactPersonForm(request.POST or None, instance=person)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(
+            request,
+            _("Contactpersoon %(name)s opgeslagen.") % {"name": person.name},
+        )
+        return redirect("editing:contact_persons", region.slug)
+    title = _("Contactpersoon bij %(organisation)s") % {
+        "organisation": person.organisation.name
+    }
+    return render(request, "editing/form.html", _form_context(region, form, title))
+
+
+@login_required
+@require_POST
+def delete_contact_person(request, slug, pk):
+    region = editable_region(request, slug)
+    person = get_object_or_404(
+        ContactPerson, pk=pk, organisation__in=_region_organisations(request, region)
+    )
+    person.delete()
+    messages.success(
+        request, _("Contactpersoon %(name)s verwijderd.") % {"name": person.name}
+    )
+    return redirect("editing:contact_persons", region.slug)

@@ -12,9 +12,11 @@ from pyproj import Transformer
 from shapely.geometry import MultiPolygon, Polygon, mapping
 from shapely.geometry.base import BaseGeometry
 
-# Tolerance of the map's simplified borders, in degrees (about 35-55 m here).
-DISPLAY_TOLERANCE = 0.0005
-# Coordinates on the map are rounded to 4 decimals (about 10 m).
+# Tolerance of the map's simplified borders, in degrees (about 70-110 m here):
+# invisible at the national zoom, and less layer than 0.0005 (bench/layer_size.py).
+DISPLAY_TOLERANCE = 0.001
+# Coordinates on the map are rounded to 4 decimals (about 10 m); 3 would fold
+# thin parts onto themselves (invalid polygons).
 DISPLAY_DECIMALS = 4
 STORED_DECIMALS = 6
 

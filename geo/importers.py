@@ -15,6 +15,7 @@ import shapely
 from django.db import models, transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
+from shapely.geometry.base import BaseGeometry
 
 from . import geometry
 from .models import (
@@ -121,6 +122,15 @@ class BoundaryRecord:
     shape: shapely.MultiPolygon
 
 
+def _has_nul(path: Path) -> bool:
+    """GDAL cuts text at a NUL character: look for one before reading."""
+    with open(path, "rb") as f:
+        while chunk := f.read(1 << 20):
+            if b"\x00" in chunk or b"\\u0000" in chunk:
+                return True
+    return False
+
+
 def read_boundary_frame(path: Path):
     """Read a GeoJSON, GeoPackage or zipped Shapefile with geopandas (pyogrio)."""
     import geopandas  # imported here: it is slow to import and only imports need it
@@ -130,6 +140,13 @@ def read_boundary_frame(path: Path):
             _(
                 "Onbekend bestandstype. Gebruik GeoJSON (.geojson), GeoPackage (.gpkg) "
                 "of een gezipte Shapefile (.zip)."
+            )
+        )
+    if path.suffix.lower() in (".geojson", ".json") and _has_nul(path):
+        raise ImportFileError(
+            _(
+                "Het bestand bevat onleesbare tekens (een NUL-teken, \\u0000). "
+                "Herstel het bestand en probeer het opnieuw."
             )
         )
     try:
@@ -278,7 +295,7 @@ class BoundaryImport:
             )
 
     def _check_shape(self, shape, where: str, report: ImportReport):
-        if shape is None or shape.is_empty:
+        if not isinstance(shape, BaseGeometry) or shape.is_empty:  # null: NaN
             report.error(_("%(where)s: de geometrie is leeg.") % {"where": where})
             return None
         if shape.geom_type not in ("Polygon", "MultiPolygon"):
@@ -418,6 +435,16 @@ class KerncijfersImport:
         if not text.strip():
             report.error(_("Het bestand is leeg."))
             return report
+        if "\x00" in text:
+            line = text[: text.index("\x00")].count("\n") + 1
+            report.error(
+                _(
+                    "Regel %(line)d bevat onleesbare tekens (een NUL-teken). Is het "
+                    "bestand wel een CSV-bestand in UTF-8?"
+                )
+                % {"line": line}
+            )
+            return report
         dialect = (
             ";"
             if text.splitlines()[0].count(";") > text.splitlines()[0].count(",")
@@ -447,8 +474,18 @@ class KerncijfersImport:
             )
             return report
         known = set(Gemeente.objects.values_list("code", flat=True))
-        for number, row in enumerate(reader, start=2):
-            self._check_row(number, row, figures, known, report)
+        try:
+            for number, row in enumerate(reader, start=2):
+                self._check_row(number, row, figures, known, report)
+        except csv.Error:  # e.g. a cell over the csv module's field limit
+            report.error(
+                _(
+                    "Regel %(line)d is te lang of onleesbaar (een cel van meer dan "
+                    "%(limit)d tekens?). Er is niets geïmporteerd."
+                )
+                % {"line": reader.line_num, "limit": csv.field_size_limit()}
+            )
+            return report
         if report.ok:
             self._plan_changes(report, figures)
         return report
@@ -506,6 +543,10 @@ class KerncijfersImport:
         return report
 
 
+# The largest count a PositiveIntegerField holds on every database.
+MAX_COUNT = 2_147_483_647
+
+
 def _parse_figure(column: str, raw: str):
     if raw == "":
         return None
@@ -519,7 +560,7 @@ def _parse_figure(column: str, raw: str):
             value = Decimal(raw.replace(",", "."))
         except InvalidOperation:
             raise ValueError(_("'%(value)s' is geen getal.") % {"value": raw}) from None
-        if not Decimal("0") < value < Decimal("10"):
+        if not value.is_finite() or not Decimal("0") < value < Decimal("10"):
             raise ValueError(
                 _("%(value)s is geen geldige huishoudensgrootte.") % {"value": raw}
             )
@@ -527,6 +568,8 @@ def _parse_figure(column: str, raw: str):
     if not raw.isdigit():
         raise ValueError(_("'%(value)s' is geen geheel getal.") % {"value": raw})
     value = int(raw)
+    if value > MAX_COUNT:
+        raise ValueError(_("%(value)s is te groot voor een aantal.") % {"value": raw})
     if column in SHARE_FIGURES and value > 100:
         raise ValueError(
             _("%(value)s is geen percentage (0 tot en met 100).") % {"value": value}

@@ -92,6 +92,18 @@ class Gemeente(models.Model):
     bevolkingsdichtheid = models.PositiveIntegerField(
         _("bevolkingsdichtheid (inwoners per km² land)"), null=True, blank=True
     )
+    # CBS Nabijheidsstatistiek (KWB): average road distance from inhabitants'
+    # addresses to the nearest GP practice; its own year, it lags the kerncijfers.
+    afstand_huisarts_km = models.DecimalField(
+        _("afstand tot huisartsenpraktijk (km)"),
+        max_digits=3,
+        decimal_places=1,
+        null=True,
+        blank=True,
+    )
+    afstand_huisarts_year = models.PositiveSmallIntegerField(
+        _("peiljaar afstand tot huisartsenpraktijk"), null=True, blank=True
+    )
 
     objects = GemeenteQuerySet.as_manager()
 
@@ -105,3 +117,96 @@ class Gemeente(models.Model):
 
     def natural_key(self):
         return (self.code,)
+
+
+class PostcodeAreaQuerySet(models.QuerySet):
+    def for_postcode(self, postcode4: str):
+        return self.filter(postcode4=postcode4).select_related("gemeente")
+
+
+class PostcodeArea(models.Model):
+    """The part of a four-digit postcode (PC4) that lies in a gemeente.
+
+    From CBS PC4 polygons intersected with the gemeenten: a postcode split over
+    gemeenten has a row per gemeente, each with its share of the postcode's area."""
+
+    postcode4 = models.CharField(
+        _("postcode (4 cijfers)"),
+        max_length=4,
+        validators=[RegexValidator(r"^[1-9]\d{3}$", _("Vier cijfers, zoals 6511."))],
+    )
+    place = models.CharField(_("woonplaats"), max_length=100, blank=True)
+    gemeente = models.ForeignKey(
+        Gemeente,
+        verbose_name=_("gemeente"),
+        on_delete=models.CASCADE,
+        related_name="postcode_areas",
+    )
+    share = models.DecimalField(
+        _("aandeel van de oppervlakte"),
+        max_digits=4,
+        decimal_places=3,
+        null=True,
+        blank=True,
+        help_text=_("0 tot 1; leeg als CBS het niet kon bepalen."),
+    )
+
+    objects = PostcodeAreaQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("postcodegebied")
+        verbose_name_plural = _("postcodegebieden")
+        ordering = ["postcode4", "-share"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["postcode4", "gemeente"], name="postcodearea_unique_gemeente"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.postcode4} {self.place} – {self.gemeente.name}"
+
+
+class ZoneLayer(models.TextChoices):
+    """Other ways the country is divided, each per gemeente."""
+
+    PROVINCIE = "provincie", _("Provincie")
+    GGD_REGIO = "ggd_regio", _("GGD-regio")
+    VEILIGHEIDSREGIO = "veiligheidsregio", _("Veiligheidsregio")
+    ZORGKANTOORREGIO = "zorgkantoorregio", _("Zorgkantoorregio")
+
+
+class GemeenteZone(models.Model):
+    """The zone of another division (GGD-regio, zorgkantoorregio, ...) a gemeente
+    is in. Each gemeente is in one zone per layer."""
+
+    gemeente = models.ForeignKey(
+        Gemeente,
+        verbose_name=_("gemeente"),
+        on_delete=models.CASCADE,
+        related_name="zones",
+    )
+    layer = models.CharField(_("indeling"), max_length=20, choices=ZoneLayer.choices)
+    code = models.CharField(_("code"), max_length=10)
+    name = models.CharField(_("naam"), max_length=100)
+    share = models.DecimalField(
+        _("aandeel van de oppervlakte"),
+        max_digits=4,
+        decimal_places=3,
+        null=True,
+        blank=True,
+        help_text=_("Het deel van de gemeente dat in deze zone ligt (0 tot 1)."),
+    )
+
+    class Meta:
+        verbose_name = _("indeling van een gemeente")
+        verbose_name_plural = _("indelingen van gemeenten")
+        ordering = ["layer", "code", "gemeente"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["gemeente", "layer"], name="gemeentezone_one_per_layer"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_layer_display()} {self.name} – {self.gemeente.name}"

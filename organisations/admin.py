@@ -19,7 +19,15 @@ from .resources import InsurerResource
 class OrganisationAdminForm(VersionedFormMixin, forms.ModelForm):
     class Meta:
         model = Organisation
-        fields = ["name", "slug", "type", "kvk_number", "is_demo", *CONTACT_FIELDS]
+        fields = [
+            "name",
+            "slug",
+            "type",
+            "kvk_number",
+            "agb_number",
+            "is_demo",
+            *CONTACT_FIELDS,
+        ]
 
 
 CONTACT_FIELDSET = (
@@ -39,7 +47,7 @@ class OrganisationAdmin(DataImportExportMixin, SimpleHistoryAdmin):
     form = OrganisationAdminForm
     list_display = ["name", "type", "city", "is_demo"]
     list_filter = ["type", "is_demo"]
-    search_fields = ["name", "slug", "kvk_number", "city"]
+    search_fields = ["name", "slug", "kvk_number", "agb_number", "city"]
     prepopulated_fields = {"slug": ["name"]}
     fieldsets = [
         (
@@ -50,6 +58,7 @@ class OrganisationAdmin(DataImportExportMixin, SimpleHistoryAdmin):
                     "slug",
                     "type",
                     "kvk_number",
+                    "agb_number",
                     "is_demo",
                     "edit_version",
                 ]

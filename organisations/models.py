@@ -1,5 +1,6 @@
 from django.core.validators import RegexValidator
 from django.db import models
+from django.urls import reverse
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -71,6 +72,13 @@ class Organisation(ContactDetails, Versioned):
         blank=True,
         validators=[RegexValidator(r"^\d{8}$", _("Een KvK-nummer heeft 8 cijfers."))],
     )
+    agb_number = models.CharField(
+        _("AGB-code"),
+        max_length=8,
+        blank=True,
+        validators=[RegexValidator(r"^\d{8}$", _("Een AGB-code heeft 8 cijfers."))],
+        help_text=_("Optioneel; helpt dubbele organisaties te herkennen."),
+    )
     is_demo = models.BooleanField(
         _("demogegevens"),
         default=False,
@@ -94,6 +102,9 @@ class Organisation(ContactDetails, Versioned):
 
     def __str__(self) -> str:
         return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("regions:organisation", args=[self.slug])
 
     def natural_key(self):
         return (self.slug,)
@@ -131,3 +142,54 @@ class Insurer(ContactDetails):
 
     def natural_key(self):
         return (self.slug,)
+
+
+class ContactPersonQuerySet(models.QuerySet):
+    def public(self):
+        """Only the persons whose region chose to publish them (AVG)."""
+        return self.filter(is_public=True)
+
+
+class ContactPerson(Versioned):
+    """Someone to contact at an organisation. Personal data: shown on the public
+    site only when is_public is set; a functional mailbox is the better default."""
+
+    organisation = models.ForeignKey(
+        Organisation,
+        verbose_name=_("organisatie"),
+        on_delete=models.CASCADE,
+        related_name="contact_persons",
+    )
+    name = models.CharField(_("naam"), max_length=200)
+    function = models.CharField(_("functie"), max_length=200, blank=True)
+    email = models.EmailField(
+        _("e-mail"),
+        blank=True,
+        help_text=_(
+            "Liefst een functioneel adres (zoals info@ of regio@) in plaats van een "
+            "persoonlijk adres."
+        ),
+    )
+    phone = models.CharField(_("telefoon"), max_length=30, blank=True)
+    is_public = models.BooleanField(
+        _("tonen op de openbare website"),
+        default=False,
+        help_text=_(
+            "Alleen aanzetten als deze persoon ermee instemt: naam, functie, e-mail "
+            "en telefoon zijn dan voor iedereen zichtbaar. Uit: alleen redacteuren "
+            "en beheerders zien deze persoon."
+        ),
+    )
+    is_demo = models.BooleanField(_("demogegevens"), default=False)
+    updated_at = models.DateTimeField(_("laatst bijgewerkt"), auto_now=True)
+
+    objects = ContactPersonQuerySet.as_manager()
+    history = HistoricalRecords(excluded_fields=["version", "updated_at"])
+
+    class Meta:
+        verbose_name = _("contactpersoon")
+        verbose_name_plural = _("contactpersonen")
+        ordering = ["organisation", "name"]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.organisation})"

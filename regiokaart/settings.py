@@ -6,8 +6,10 @@ DJANGO_DEBUG=false, DJANGO_SECRET_KEY, DJANGO_ALLOWED_HOSTS and DATABASE_URL.
 """
 
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import environ
+from csp.constants import NONCE, NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
@@ -21,6 +23,11 @@ _DEV_SECRET_KEY = "dev-only-insecure-key-do-not-use-in-production"
 SECRET_KEY = env.str("DJANGO_SECRET_KEY", default=_DEV_SECRET_KEY if DEBUG else "")
 if not SECRET_KEY:
     raise ImproperlyConfigured("Set DJANGO_SECRET_KEY when DJANGO_DEBUG is false.")
+if not DEBUG and len(SECRET_KEY) < 50:
+    raise ImproperlyConfigured(
+        "DJANGO_SECRET_KEY is too short: use at least 50 random characters, e.g. "
+        "python -c 'import secrets; print(secrets.token_urlsafe(50))'."
+    )
 
 ALLOWED_HOSTS = env.list(
     "DJANGO_ALLOWED_HOSTS", default=["localhost", "127.0.0.1", "[::1]"]
@@ -36,6 +43,8 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.contrib.sitemaps",
+    "csp",
     "django.forms",
     "leaflet",
     "simple_history",
@@ -46,12 +55,19 @@ INSTALLED_APPS = [
     "geo",
     "organisations",
     "regions",
+    "plans",
+    "progress",
     "editing",
     "demo",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # HTML goes out compressed; static files and the map layer come precompressed.
+    "django.middleware.gzip.GZipMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "core.middleware.PermissionsPolicyMiddleware",
+    "core.middleware.DataGenerationMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -78,6 +94,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "core.context_processors.site",
+                "core.context_processors.languages",
                 "geo.context_processors.cbs",
             ],
         },
@@ -91,8 +108,16 @@ DATABASES = {
     "default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}")
 }
 DATABASES["default"]["ATOMIC_REQUESTS"] = True
-DATABASES["default"].setdefault("CONN_MAX_AGE", env.int("DATABASE_CONN_MAX_AGE", 0))
+# Persistent connections: a new connection per request costs more than most pages.
+DATABASES["default"].setdefault("CONN_MAX_AGE", env.int("DATABASE_CONN_MAX_AGE", 600))
+DATABASES["default"].setdefault("CONN_HEALTH_CHECKS", True)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# Cache: local memory per process by default; CACHE_URL=redis://host:6379/1 lets
+# several workers or hosts share pages rendered once per data generation.
+CACHES = {"default": env.cache_url("CACHE_URL", default="locmemcache://regiokaart")}
+PAGE_CACHE = "default"
+PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", 24 * 3600)
 
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
@@ -134,17 +159,18 @@ AUTH_PASSWORD_VALIDATORS = [
     )
 ]
 
-# Dutch only for now, so a browser asking for English still gets Dutch: there is
-# no English catalog yet. English arrives with i18n_patterns under /en/.
+# Dutch is the default and lives without a prefix; English under /en/
+# (i18n_patterns in urls.py). Unprefixed URLs (/beheer/, /account/, /data/) are
+# always Dutch, whatever the browser asks for.
 LANGUAGE_CODE = "nl"
-LANGUAGES = [("nl", _("Nederlands"))]
+LANGUAGES = [("nl", _("Nederlands")), ("en", _("Engels"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Europe/Amsterdam"
 USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "/static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+STATIC_ROOT = Path(env.str("DJANGO_STATIC_ROOT", default=str(BASE_DIR / "staticfiles")))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_ROOT = Path(env.str("DJANGO_MEDIA_ROOT", default=str(BASE_DIR / "media")))
 MEDIA_URL = "/media/"  # never served directly: documents go through a view
@@ -208,6 +234,30 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 
+# Content Security Policy (django-csp): scripts only from this site or with the
+# request's nonce, no inline styles, nothing from elsewhere unless a tile server is
+# configured. frame-ancestors: none; the embed view allows any site.
+_tile = urlsplit(_TILE_URL.replace("{s}", "*"))
+_TILE_ORIGINS = [f"{_tile.scheme}://{_tile.netloc}"] if _TILE_URL else []
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:", *_TILE_ORIGINS],
+        "connect-src": [SELF],
+        "font-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
+}
+# Nothing on this site needs these browser features.
+PERMISSIONS_POLICY = (
+    "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()"
+)
+
 # Spreadsheet import/export (django-import-export): all or nothing, CSV and XLSX.
 IMPORT_EXPORT_USE_TRANSACTIONS = True
 IMPORT_EXPORT_SKIP_ADMIN_LOG = False
@@ -218,3 +268,18 @@ IMPORT_MAX_UPLOAD_BYTES = env.int("IMPORT_MAX_UPLOAD_BYTES", 50 * 1024 * 1024)
 IMPORT_STAGING_DIR = Path(
     env.str("IMPORT_STAGING_DIR", default=str(MEDIA_ROOT / "import-staging"))
 )
+# django-import-export keeps its previewed uploads there too, so one periodic
+# `manage.py clean_staging` removes whatever was never confirmed.
+IMPORT_EXPORT_TMP_STORAGE_CLASS = "core.staging.ImportExportStaging"
+IMPORT_STAGING_MAX_AGE_HOURS = env.int("IMPORT_STAGING_MAX_AGE_HOURS", 24)
+# Spreadsheet imports are refused before parsing beyond these limits; a preview
+# of the largest allowed file stays well inside the worker timeout (bench/).
+IMPORT_MAX_ROWS = env.int("IMPORT_MAX_ROWS", 10_000)
+IMPORT_MAX_UNPACKED_BYTES = env.int("IMPORT_MAX_UNPACKED_BYTES", 20 * 1024 * 1024)
+IMPORT_MAX_CELL_CHARS = env.int("IMPORT_MAX_CELL_CHARS", 5_000)
+
+# Editors of a region not confirmed for this many months get a reminder
+# (manage.py send_reminders), at most once per period.
+REGIOKAART_REMINDER_MONTHS = env.int("REGIOKAART_REMINDER_MONTHS", default=6)
+# Where the site lives, for links in mails sent outside a request.
+REGIOKAART_SITE_URL = env.str("REGIOKAART_SITE_URL", default="http://localhost:8000")

@@ -3,22 +3,24 @@ and the organisations and insurers (whose changes redraw the map)."""
 
 from django import forms
 from django.contrib import admin, messages
-from django.contrib.admin.widgets import FilteredSelectMultiple
+from django.contrib.admin.widgets import AutocompleteSelect, FilteredSelectMultiple
 from django.db.models import Count
 from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
 from django.urls import path
+from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 from simple_history.admin import SimpleHistoryAdmin
 
 from core.spreadsheet_admin import DataImportExportMixin
-from core.versioning import VersionedFormMixin
+from core.versioning import StateGuardedInlineFormSet, VersionedFormMixin
 from geo.models import KERNCIJFERS, Gemeente
 from organisations.admin import InsurerAdmin, OrganisationAdmin
-from organisations.models import Insurer, Organisation
+from organisations.models import ContactPerson, Insurer, Organisation
 
-from . import admin_imports, services
+from . import admin_imports, reminders, services
 from .models import (
     ACTIVITY_FIELDS,
     REGIOPLAN_FIELDS,
@@ -28,6 +30,8 @@ from .models import (
     RegionFigure,
     RegionOrganisation,
     RegioplanStatus,
+    ReminderLog,
+    StatusChange,
 )
 from .resources import (
     ActivityResource,
@@ -84,6 +88,17 @@ class RegionAdminForm(VersionedFormMixin, forms.ModelForm):
         ),
     )
 
+    # Recorded with a status change (StatusChange), not fields of the region.
+    status_effective_date = forms.DateField(
+        label=_("status geldt vanaf"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        help_text=_("Alleen bij een statuswijziging; leeg is vandaag."),
+    )
+    status_note = forms.CharField(
+        label=_("toelichting bij de statuswijziging"), required=False, max_length=500
+    )
+
     class Meta:
         model = Region
         fields = [
@@ -95,6 +110,12 @@ class RegionAdminForm(VersionedFormMixin, forms.ModelForm):
             "preferred_insurer",
         ]
 
+    def clean_status_effective_date(self):
+        day = self.cleaned_data.get("status_effective_date")
+        if day and day > timezone.localdate():
+            raise forms.ValidationError(_("Deze datum ligt in de toekomst."))
+        return day
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         if self.instance.pk:
@@ -105,19 +126,64 @@ class RegionAdminForm(VersionedFormMixin, forms.ModelForm):
 
 class RegionFigureInline(admin.TabularInline):
     model = RegionFigure
+    formset = StateGuardedInlineFormSet  # figures carry no version of their own
     extra = 0
+
+
+class InstanceAutocompleteSelect(AutocompleteSelect):
+    """An autocomplete whose selected option comes from the form's instance
+    (loaded by the inline's select_related), not from one query per row."""
+
+    selected_object = None
+
+    def optgroups(self, name, value, attr=None):
+        obj = self.selected_object
+        if obj is None or [str(v) for v in value if v] != [str(obj.pk)]:
+            return super().optgroups(name, value, attr)
+        options = []
+        if not self.is_required:
+            options.append(self.create_option(name, "", "", False, 0))
+        label = self.choices.field.label_from_instance(obj)
+        options.append(
+            self.create_option(name, obj.pk, label, {str(obj.pk)}, len(options))
+        )
+        return [(None, options, 0)]
+
+
+class ActivityInlineForm(VersionedFormMixin, forms.ModelForm):
+    class Meta:
+        model = Activity
+        fields = [*ACTIVITY_FIELDS, "is_demo"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        widget = self.fields["organisation"].widget
+        widget = getattr(widget, "widget", widget)  # inside the related wrapper
+        if self.instance.organisation_id:
+            widget.selected_object = self.instance.organisation
 
 
 class ActivityInline(admin.StackedInline):
     model = Activity
+    form = ActivityInlineForm
     extra = 0
     autocomplete_fields = ["organisation"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("organisation")
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "organisation":
+            kwargs["widget"] = InstanceAutocompleteSelect(db_field, self.admin_site)
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
     fields = [
         ("title", "organisation"),
         "description",
         ("start_date", "end_date"),
         "url",
         "is_demo",
+        "edit_version",
     ]
 
 
@@ -128,6 +194,45 @@ def status_swatch(status: RegioplanStatus):
         status.value,
         status.label,
     )
+
+
+class StaleFilter(admin.SimpleListFilter):
+    title = _("bevestiging")
+    parameter_name = "bevestigd"
+
+    def lookups(self, request, model_admin):
+        return [("verouderd", _("Niet bevestigd in de afgelopen periode"))]
+
+    def queryset(self, request, queryset):
+        if self.value() == "verouderd":
+            return queryset.unconfirmed_since(reminders.period_start())
+        return queryset
+
+
+class PlanExpiredFilter(admin.SimpleListFilter):
+    title = _("looptijd regioplan")
+    parameter_name = "looptijd"
+
+    def lookups(self, request, model_admin):
+        return [("verlopen", _("Eindjaar verstreken"))]
+
+    def queryset(self, request, queryset):
+        if self.value() == "verlopen":
+            return queryset.plan_expired()
+        return queryset
+
+
+class ContactFilter(admin.SimpleListFilter):
+    title = _("contactgegevens")
+    parameter_name = "contact"
+
+    def lookups(self, request, model_admin):
+        return [("ontbreekt", _("Geen telefoon of e-mail bekend"))]
+
+    def queryset(self, request, queryset):
+        if self.value() == "ontbreekt":
+            return queryset.without_contact()
+        return queryset
 
 
 @admin.register(Region)
@@ -144,7 +249,14 @@ class RegionAdmin(MapDataAdminMixin, DataImportExportMixin, SimpleHistoryAdmin):
         "updated_at",
         "is_demo",
     ]
-    list_filter = ["status", "preferred_insurer", "is_demo"]
+    list_filter = [
+        "status",
+        StaleFilter,
+        PlanExpiredFilter,
+        ContactFilter,
+        "preferred_insurer",
+        "is_demo",
+    ]
     search_fields = ["name", "slug", "gemeenten__name", "regional_organisation__name"]
     prepopulated_fields = {"slug": ["name"]}
     autocomplete_fields = ["regional_organisation", "preferred_insurer"]
@@ -157,6 +269,7 @@ class RegionAdmin(MapDataAdminMixin, DataImportExportMixin, SimpleHistoryAdmin):
             {
                 "fields": [
                     "status",
+                    ("status_effective_date", "status_note"),
                     ("plan_document", "plan_url"),
                     ("plan_start_year", "plan_end_year"),
                     "patients_involved",
@@ -190,6 +303,21 @@ class RegionAdmin(MapDataAdminMixin, DataImportExportMixin, SimpleHistoryAdmin):
     def gemeente_count(self, obj):
         return obj.n_gemeenten
 
+    def save_model(self, request, obj, form, change):
+        """Also the path of simple-history's revert, which calls save_model."""
+        old_status, old_document = Region.objects.filter(pk=obj.pk).values_list(
+            "status", "plan_document"
+        ).first() or (None, "")
+        super().save_model(request, obj, form, change)
+        services.document_replaced(old_document, obj.plan_document.name)
+        services.record_status(
+            obj,
+            old_status,
+            request.user,
+            effective_date=form.cleaned_data.get("status_effective_date"),
+            note=form.cleaned_data.get("status_note", ""),
+        )
+
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
         moves = services.set_region_gemeenten(
@@ -210,6 +338,77 @@ class RegionAdmin(MapDataAdminMixin, DataImportExportMixin, SimpleHistoryAdmin):
         ).select_related("gemeente", "from_region", "to_region", "user")
         extra_context = {**(extra_context or {}), "gemeente_moves": moves}
         return super().history_view(request, object_id, extra_context)
+
+
+@admin.register(StatusChange)
+class StatusChangeAdmin(admin.ModelAdmin):
+    """Status changes are recorded by the region forms and imports; a curator
+    may correct their date or note here (which redraws the map on that date)."""
+
+    list_display = [
+        "effective_date",
+        "region",
+        "previous_status",
+        "status",
+        "recorded_by",
+        "is_demo",
+    ]
+    list_filter = ["status", "is_demo", "region"]
+    search_fields = ["region__name", "note"]
+    list_select_related = ["region", "recorded_by"]
+    date_hierarchy = "effective_date"
+    fields = [
+        "region",
+        "previous_status",
+        "status",
+        "effective_date",
+        "note",
+        "recorded_by",
+        "is_demo",
+        "created_at",
+    ]
+    readonly_fields = [
+        "region",
+        "previous_status",
+        "status",
+        "recorded_by",
+        "is_demo",
+        "created_at",
+    ]
+
+    def get_queryset(self, request):
+        return (
+            super()
+            .get_queryset(request)
+            .defer("region__geometry", "region__display_geometry")
+        )
+
+    def has_add_permission(self, request):
+        return False
+
+
+@admin.register(ReminderLog)
+class ReminderLogAdmin(admin.ModelAdmin):
+    """What manage.py send_reminders sent: read only."""
+
+    list_display = ["sent_at", "region", "email"]
+    list_filter = ["region"]
+    search_fields = ["region__name", "email"]
+    list_select_related = ["region"]
+    date_hierarchy = "sent_at"
+
+    def get_queryset(self, request):
+        return (
+            super()
+            .get_queryset(request)
+            .defer("region__geometry", "region__display_geometry")
+        )
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
 
 
 @admin.register(GemeenteMove)
@@ -263,6 +462,12 @@ class GemeenteMoveAdmin(admin.ModelAdmin):
         return redirect("admin:regions_gemeentemove_changelist")
 
 
+class ContactPersonInline(admin.StackedInline):
+    model = ContactPerson
+    extra = 0
+    fields = [("name", "function"), ("email", "phone"), "is_public", "is_demo"]
+
+
 class RegionOrganisationInline(admin.TabularInline):
     model = RegionOrganisation
     extra = 0
@@ -276,7 +481,8 @@ class RegionalOrganisationAdmin(MapDataAdminMixin, OrganisationAdmin):
     """The organisation admin of organisations/, with the regions it works in."""
 
     resource_classes = [OrganisationResource]
-    inlines = [RegionOrganisationInline]
+    inlines = [RegionOrganisationInline, ContactPersonInline]
+    actions = ["merge_organisations"]
     list_display = [*OrganisationAdmin.list_display, "region_count"]
     list_filter = [*OrganisationAdmin.list_filter, "regions"]
     search_fields = [*OrganisationAdmin.search_fields, "regions__name"]
@@ -287,6 +493,48 @@ class RegionalOrganisationAdmin(MapDataAdminMixin, OrganisationAdmin):
 
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(n_regions=Count("regions"))
+
+    @admin.action(description=_("Twee organisaties samenvoegen"))
+    def merge_organisations(self, request, queryset):
+        """Pick the one to keep on a confirmation page; the other is folded in."""
+        organisations = list(queryset.order_by("name"))
+        if len(organisations) != 2:
+            self.message_user(
+                request,
+                _("Kies precies twee organisaties om samen te voegen."),
+                messages.ERROR,
+            )
+            return None
+        keep_pk = request.POST.get("keep")
+        if keep_pk in {str(o.pk) for o in organisations}:
+            keep = next(o for o in organisations if str(o.pk) == keep_pk)
+            other = next(o for o in organisations if o is not keep)
+            moved = services.merge_organisations(keep, other, request.user)
+            self.message_user(
+                request,
+                _(
+                    "%(other)s is samengevoegd met %(keep)s (%(moved)s). De "
+                    "geschiedenis van beide blijft bewaard."
+                )
+                % {
+                    "other": other.name,
+                    "keep": keep.name,
+                    "moved": ", ".join(f"{k}: {n}" for k, n in moved.items()),
+                },
+                messages.SUCCESS,
+            )
+            return None
+        return TemplateResponse(
+            request,
+            "admin/regions/merge_organisations.html",
+            {
+                **self.admin_site.each_context(request),
+                "title": _("Organisaties samenvoegen"),
+                "organisations": organisations,
+                "opts": self.model._meta,
+                "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
+            },
+        )
 
 
 @admin.register(Insurer)
@@ -394,6 +642,14 @@ class ActivityAdmin(DataImportExportMixin, SimpleHistoryAdmin):
     date_hierarchy = "start_date"
     list_select_related = ["region", "organisation"]
 
+    def get_queryset(self, request):
+        """Only region names are shown: leave their borders in the database."""
+        return (
+            super()
+            .get_queryset(request)
+            .defer("region__geometry", "region__display_geometry")
+        )
+
 
 @admin.register(RegionFigure)
 class RegionFigureAdmin(DataImportExportMixin, SimpleHistoryAdmin):
@@ -403,3 +659,11 @@ class RegionFigureAdmin(DataImportExportMixin, SimpleHistoryAdmin):
     search_fields = ["region__name", "source"]
     autocomplete_fields = ["region"]
     list_select_related = ["region"]
+
+    def get_queryset(self, request):
+        """Only region names are shown: leave their borders in the database."""
+        return (
+            super()
+            .get_queryset(request)
+            .defer("region__geometry", "region__display_geometry")
+        )

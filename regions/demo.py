@@ -8,8 +8,9 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 
 from geo.importers import BoundaryImport, ImportFileError, KerncijfersImport
-from geo.models import Gemeente
-from organisations.models import Insurer, Organisation
+from geo.models import Gemeente, PostcodeArea
+from geo.reference_imports import GpDistanceImport, PostcodeImport, ZoneImport
+from organisations.models import ContactPerson, Insurer, Organisation
 
 from . import services
 from .models import (
@@ -26,6 +27,10 @@ KERNCIJFERS_CSV = FIXTURES / "gemeenten_kerncijfers.csv"
 KERNCIJFERS_YEAR = 2024
 DEMO_REGIONS = FIXTURES / "demo_regios.json"
 DEMO_PLAN_PDF = FIXTURES / "demo" / "regioplan-demo.pdf"
+POSTCODES_CSV = FIXTURES / "postcode4_gemeenten.csv"
+INDELINGEN_CSV = FIXTURES / "gemeente_regio_indelingen.csv"
+ZORGKANTOREN_CSV = FIXTURES / "zorgkantoorregios_2024.csv"
+AFSTAND_HUISARTS_CSV = FIXTURES / "gemeenten_afstand_huisarts.csv"
 
 
 def load_gemeenten() -> int:
@@ -38,6 +43,44 @@ def load_gemeenten() -> int:
         if not report.ok:
             raise ImportFileError("; ".join(report.errors))
     return Gemeente.objects.count()
+
+
+def load_reference_tables() -> int:
+    """Real CBS postcodes, other region layers and GP distances, through the
+    same imports as the management commands; returns the number of postcodes."""
+    for job in (
+        PostcodeImport(POSTCODES_CSV.read_bytes()),
+        ZoneImport(INDELINGEN_CSV.read_bytes(), ZORGKANTOREN_CSV.read_bytes()),
+        GpDistanceImport(AFSTAND_HUISARTS_CSV.read_bytes()),
+    ):
+        report = job.commit()
+        if not report.ok:
+            raise ImportFileError("; ".join(report.errors))
+    return PostcodeArea.objects.values("postcode4").distinct().count()
+
+
+def add_demo_contacts() -> int:
+    """Made-up contact details for the made-up (is_demo) organisations only:
+    reserved example.org addresses, no phone numbers, every person marked demo.
+    Organisations with real names (from the guidance) get nothing invented."""
+    persons = []
+    demo = list(Organisation.objects.filter(is_demo=True).order_by("slug"))
+    for n, organisation in enumerate(demo):
+        organisation.email = f"{organisation.slug[:40]}@example.org"
+        organisation.website = f"https://example.org/{organisation.slug}"
+        persons.append(
+            ContactPerson(
+                organisation=organisation,
+                name="Demo Contactpersoon",
+                function="Coördinator regionale samenwerking (demo)",
+                email=f"regio.{organisation.slug[:40]}@example.org",
+                is_public=n % 3 != 2,  # some persons chose not to be published
+                is_demo=True,
+            )
+        )
+    Organisation.objects.bulk_update(demo, ["email", "website"])
+    ContactPerson.objects.bulk_create(persons)
+    return len(persons)
 
 
 def load_regions() -> int:
@@ -108,6 +151,11 @@ def load_regions() -> int:
 @transaction.atomic
 def load_demo() -> dict:
     """Load everything into an empty database; returns counts."""
-    counts = {"gemeenten": load_gemeenten(), "regio's": load_regions()}
+    counts = {
+        "gemeenten": load_gemeenten(),
+        "postcodes": load_reference_tables(),
+        "regio's": load_regions(),
+        "contactpersonen (demo)": add_demo_contacts(),
+    }
     services.rebuild_region_geometries()
     return counts

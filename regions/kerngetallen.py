@@ -48,7 +48,11 @@ def summarise(gemeenten) -> Kerngetallen:
     Shares are weighted by inhabitants. CBS rounds shares to whole percents, so
     a region's share is a close estimate, not an exact count.
     """
-    rows = list(gemeenten.values_list(*FIELDS))
+    return summarise_rows(list(gemeenten.values_list(*FIELDS)))
+
+
+def summarise_rows(rows: list[tuple]) -> Kerngetallen:
+    """summarise() on rows already read: values_list(*FIELDS) of the gemeenten."""
     inwoners = sum(r[0] or 0 for r in rows)
 
     def weighted(index: int) -> float | None:
@@ -81,6 +85,17 @@ def for_netherlands() -> Kerngetallen:
     return summarise(Gemeente.objects.all())
 
 
+def for_regions(regions) -> dict[int, Kerngetallen]:
+    """Kerngetallen of several regions (by pk) in one query."""
+    grouped = {region.pk: [] for region in regions}
+    rows = Gemeente.objects.filter(region_link__region__in=list(grouped)).values_list(
+        "region_link__region", *FIELDS
+    )
+    for region_pk, *row in rows:
+        grouped[region_pk].append(tuple(row))
+    return {pk: summarise_rows(group) for pk, group in grouped.items()}
+
+
 ROWS = (
     ("inwoners", _("Inwoners"), "int"),
     ("huishoudens", _("Huishoudens"), "int"),
@@ -106,3 +121,35 @@ def comparison(region: Region) -> list[dict]:
         }
         for key, label, kind in ROWS
     ]
+
+
+@dataclass(frozen=True)
+class GpDistance:
+    """CBS: average road distance to the nearest GP practice, in km, weighted
+    by inhabitants over the gemeenten; with the year of the CBS figures."""
+
+    region: float | None
+    nl: float | None
+    year: int | None
+
+
+def _weighted_distance(gemeenten) -> tuple[float | None, int | None]:
+    rows = [
+        (inwoners, float(km), year)
+        for inwoners, km, year in gemeenten.filter(
+            afstand_huisarts_km__isnull=False, inwoners__gt=0
+        ).values_list("inwoners", "afstand_huisarts_km", "afstand_huisarts_year")
+    ]
+    weight = sum(n for n, _km, _year in rows)
+    if not weight:
+        return None, None
+    return (
+        sum(n * km for n, km, _year in rows) / weight,
+        max(year for _n, _km, year in rows),
+    )
+
+
+def gp_distance(region: Region) -> GpDistance:
+    mine, year = _weighted_distance(region.gemeenten.all())
+    nl, nl_year = _weighted_distance(Gemeente.objects.all())
+    return GpDistance(mine, nl, year or nl_year)

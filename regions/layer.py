@@ -4,14 +4,19 @@ It is serialized when its data changes and stored in MapLayer; the view serves
 the stored bytes with their ETag.
 """
 
+import datetime
 import gzip
 import hashlib
 import json
 import re
+from collections import OrderedDict
 from dataclasses import dataclass
 
-from django.db import transaction
+from django.conf import settings
+from django.db import DatabaseError, transaction
+from django.utils import translation
 
+from .history import history_stamp, load_timeline
 from .models import MapLayer, Region, RegioplanStatus
 
 REGIONS_LAYER = "regions"
@@ -38,6 +43,13 @@ def region_feature(region: Region) -> dict:
 
 
 def build_regions_layer() -> str:
+    """One layer for every language: labels and links in the site's default
+    language, whichever language the request that changed the data used."""
+    with translation.override(settings.LANGUAGE_CODE):
+        return _build_regions_layer()
+
+
+def _build_regions_layer() -> str:
     regions = (
         Region.objects.filter(display_geometry__isnull=False)
         .select_related("preferred_insurer")
@@ -88,9 +100,16 @@ _served: dict[str, ServedLayer] = {}
 
 
 def served_layer() -> ServedLayer:
-    """The current layer as bytes, raw and gzipped, kept in memory per ETag."""
-    etag = current_etag()
+    """The current layer as bytes, raw and gzipped, kept in memory per ETag.
+
+    While the database is unreachable, the layer this process has is served."""
     served = _served.get(REGIONS_LAYER)
+    try:
+        etag = current_etag()
+    except DatabaseError:
+        if served is None:
+            raise
+        return served
     if served is None or served.etag != etag:
         stored = current_layer()
         content = stored.content.encode()
@@ -101,3 +120,46 @@ def served_layer() -> ServedLayer:
 
 def accepts_gzip(request) -> bool:
     return bool(re.search(r"\bgzip\b", request.headers.get("Accept-Encoding", "")))
+
+
+# Layers on past dates, in memory per process: keyed on the current layer's
+# ETag, the status history's stamp and the date, so any change to either makes
+# a new key; the oldest entries are dropped beyond DATED_LAYERS_KEPT.
+DATED_LAYERS_KEPT = 32
+_dated: OrderedDict[tuple, ServedLayer] = OrderedDict()
+
+
+def build_layer_on(base: str, statuses: dict[int, str | None], slugs: dict) -> str:
+    """The stored layer with each region coloured by its status on a date.
+
+    statuses: region pk -> status (None: the region did not exist yet, shown as
+    unknown); slugs: slug -> region pk."""
+    collection = json.loads(base)
+    for feature in collection["features"]:
+        props = feature["properties"]
+        status = RegioplanStatus(
+            statuses.get(slugs.get(props["slug"])) or RegioplanStatus.ONBEKEND
+        )
+        props["status"] = status.value
+        props["status_label"] = str(status.label)
+        props["colour"] = status.colour
+    return json.dumps(collection, ensure_ascii=False, separators=(",", ":"))
+
+
+def layer_on(day: datetime.date) -> ServedLayer:
+    """The map layer as it was on a date, built once per data version."""
+    base = served_layer()
+    key = (base.etag, history_stamp(), day.isoformat())
+    served = _dated.get(key)
+    if served is None:
+        statuses = load_timeline().statuses_on(day)
+        slugs = dict(Region.objects.values_list("slug", "pk"))
+        content = build_layer_on(base.content.decode(), statuses, slugs)
+        raw = content.encode()
+        served = ServedLayer(etag_for(content), raw, gzip.compress(raw, 9, mtime=0))
+        _dated[key] = served
+        while len(_dated) > DATED_LAYERS_KEPT:
+            _dated.popitem(last=False)
+    else:
+        _dated.move_to_end(key)
+    return served

@@ -5,7 +5,9 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.db.models.functions import Coalesce
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -41,13 +43,16 @@ class RegioplanStatus(models.TextChoices):
         return self.style.colour
 
 
+# Shades chosen so that every two statuses differ by at least 1.6:1 in
+# luminance, also under simulated protanopia, deuteranopia and tritanopia
+# (tests/test_status_colours.py); each status also has a pattern (status.css).
 STATUS_STYLES = {
-    RegioplanStatus.OPENBAAR: StatusStyle("#6a2c8e", _("paars"), "#ffffff"),
-    RegioplanStatus.NIET_OPENBAAR: StatusStyle("#1b2f6b", _("donkerblauw"), "#ffffff"),
+    RegioplanStatus.OPENBAAR: StatusStyle("#7b3fa6", _("paars"), "#ffffff"),
+    RegioplanStatus.NIET_OPENBAAR: StatusStyle("#14213d", _("donkerblauw"), "#ffffff"),
     RegioplanStatus.IN_ONTWIKKELING: StatusStyle(
-        "#3a7cc3", _("middenblauw"), "#ffffff"
+        "#3d87d4", _("middenblauw"), "#000000"
     ),
-    RegioplanStatus.ONBEKEND: StatusStyle("#aed0ef", _("lichtblauw"), "#10223f"),
+    RegioplanStatus.ONBEKEND: StatusStyle("#8fc1ec", _("lichtblauw"), "#10223f"),
     RegioplanStatus.GEEN: StatusStyle("#ffffff", _("wit"), "#10223f"),
 }
 
@@ -96,6 +101,24 @@ class RegionQuerySet(models.QuerySet):
 
     def without_borders(self):
         return self.defer("geometry", "display_geometry")
+
+    def unconfirmed_since(self, moment):
+        """Not confirmed (nor created) since moment: the entry may be stale."""
+        return self.annotate(
+            last_confirmed=Coalesce("confirmed_at", "created_at")
+        ).filter(last_confirmed__lt=moment)
+
+    def plan_expired(self, year: int | None = None):
+        """Plans whose end year has passed."""
+        year = year or timezone.localdate().year
+        return self.filter(plan_end_year__lt=year)
+
+    def without_contact(self):
+        """No regional organisation, or one without phone and e-mail."""
+        return self.filter(
+            models.Q(regional_organisation__isnull=True)
+            | models.Q(regional_organisation__phone="", regional_organisation__email="")
+        )
 
     def with_related(self):
         """With organisation and insurer, without the (large) borders."""
@@ -223,10 +246,23 @@ class Region(Versioned):
     )
     created_at = models.DateTimeField(_("aangemaakt"), auto_now_add=True)
     updated_at = models.DateTimeField(_("laatst bijgewerkt"), auto_now=True)
+    confirmed_at = models.DateTimeField(
+        _("laatst bevestigd op"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("Wanneer een redacteur voor het laatst zei dat alles nog klopt."),
+    )
 
     objects = RegionQuerySet.as_manager()
     history = HistoricalRecords(
-        excluded_fields=["geometry", "display_geometry", "updated_at", "version"]
+        excluded_fields=[
+            "geometry",
+            "display_geometry",
+            "updated_at",
+            "version",
+            "confirmed_at",
+        ]
     )
 
     class Meta:
@@ -299,6 +335,13 @@ class Region(Versioned):
     @property
     def plan_filename(self) -> str:
         return f"regioplan-{self.slug}.pdf"
+
+    @property
+    def is_plan_expired(self) -> bool:
+        """The plan's end year has passed (shown as such; the status stays)."""
+        return bool(
+            self.plan_end_year and self.plan_end_year < timezone.localdate().year
+        )
 
     @property
     def plan_period(self) -> str:
@@ -584,3 +627,97 @@ class MapLayer(models.Model):
 
     def __str__(self) -> str:
         return self.key
+
+
+class StatusChangeQuerySet(models.QuerySet):
+    def for_display(self):
+        return self.select_related("region").order_by(
+            "-effective_date", "-created_at", "-pk"
+        )
+
+
+class StatusChange(models.Model):
+    """A change of a region's regioplan status, with the date it took effect.
+
+    Written only by regions.services.record_status, from every path that changes
+    a status (Mijn regio, the admin and its revert, spreadsheet imports)."""
+
+    region = models.ForeignKey(
+        Region,
+        verbose_name=_("regio"),
+        on_delete=models.CASCADE,
+        related_name="status_changes",
+    )
+    previous_status = models.CharField(
+        _("vorige status"),
+        max_length=20,
+        choices=RegioplanStatus.choices,
+        blank=True,
+        help_text=_("Leeg bij een nieuwe regio."),
+    )
+    status = models.CharField(
+        _("status regioplan"), max_length=20, choices=RegioplanStatus.choices
+    )
+    effective_date = models.DateField(_("geldt vanaf"), default=timezone.localdate)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("vastgelegd door"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    note = models.CharField(_("toelichting"), max_length=500, blank=True)
+    is_demo = models.BooleanField(_("demogegevens"), default=False)
+    created_at = models.DateTimeField(_("vastgelegd op"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("laatst bijgewerkt"), auto_now=True)
+
+    objects = StatusChangeQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("statuswijziging")
+        verbose_name_plural = _("statuswijzigingen")
+        ordering = ["-effective_date", "-created_at", "-pk"]
+        indexes = [
+            models.Index(
+                fields=["region", "effective_date"], name="statuschange_region_date"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return _("%(region)s: %(status)s vanaf %(date)s") % {
+            "region": self.region,
+            "status": self.get_status_display(),
+            "date": self.effective_date,
+        }
+
+    @property
+    def status_choice(self) -> RegioplanStatus:
+        return RegioplanStatus(self.status)
+
+
+class ReminderLog(models.Model):
+    """A reminder mailed to an editor to confirm their region's entry."""
+
+    region = models.ForeignKey(
+        Region,
+        verbose_name=_("regio"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("redacteur"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    email = models.EmailField(_("e-mailadres"))
+    sent_at = models.DateTimeField(_("verstuurd op"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("herinnering")
+        verbose_name_plural = _("herinneringen")
+        ordering = ["-sent_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.region} → {self.email} ({self.sent_at:%Y-%m-%d})"

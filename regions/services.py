@@ -6,21 +6,72 @@ data (region borders, the stored map layer) is recomputed once per change, not
 once per row.
 """
 
+import datetime
 from collections import defaultdict
 
 from django.db import transaction
+from django.utils import timezone
 from simple_history.utils import bulk_create_with_history
 
+from core import generation
 from geo import geometry
 from geo.models import Gemeente
+from organisations.models import ContactPerson
 
 from . import layer
-from .models import GemeenteMove, Region, RegionGemeente, RegionOrganisation
+from .models import (
+    Activity,
+    GemeenteMove,
+    Region,
+    RegionGemeente,
+    RegionOrganisation,
+    StatusChange,
+)
 
 
 def data_changed() -> None:
-    """Region fields, insurers or organisations changed: rebuild the map layer."""
+    """Region fields, insurers or organisations changed: rebuild the map layer
+    and let the search index know it is out of date."""
     layer.refresh_regions_layer()
+    generation.bump()  # cached pages, downloads and the search index are stale
+
+
+def commit_reference_import(job):
+    """Write a postcode, zone or GP-distance import; the search follows."""
+    report = job.commit()
+    if report.committed:
+        data_changed()  # the search index and cached pages follow
+    return report
+
+
+def record_status(
+    region: Region,
+    old_status: str | None,
+    user=None,
+    effective_date: datetime.date | None = None,
+    note: str = "",
+) -> StatusChange | None:
+    """Record the region's status if it differs from old_status (None: a new
+    region). The one writer of StatusChange; every path that changes a status
+    calls it after saving. Returns the change, or None if nothing changed."""
+    if old_status == region.status:
+        return None
+    return StatusChange.objects.create(
+        region=region,
+        previous_status=old_status or "",
+        status=region.status,
+        effective_date=effective_date or timezone.localdate(),
+        recorded_by=user if user is not None and user.is_authenticated else None,
+        note=note,
+        is_demo=region.is_demo,
+    )
+
+
+def confirm(region: Region) -> None:
+    """An editor says the entry is still right (or just changed it). Not a
+    change of the entry itself: no new version, no history row."""
+    region.confirmed_at = timezone.now()
+    Region.objects.filter(pk=region.pk).update(confirmed_at=region.confirmed_at)
 
 
 @transaction.atomic
@@ -157,3 +208,73 @@ def commit_gemeente_import(job):
     if report.committed:
         rebuild_region_geometries()
     return report
+
+
+MERGE_FILL_FIELDS = [
+    "kvk_number",
+    "agb_number",
+    "street_address",
+    "postal_code",
+    "city",
+    "phone",
+    "email",
+    "website",
+]
+
+
+@transaction.atomic
+def merge_organisations(keep, other, user=None) -> dict[str, int]:
+    """Fold `other` into `keep`: region links, regions led, activities and
+    contact persons move over (each saved one by one, so history records who),
+    empty contact fields of `keep` are filled from `other`, `other` is deleted
+    (its history stays). Returns what moved."""
+    moved = {"regio's": 0, "geleid": 0, "activiteiten": 0, "contactpersonen": 0}
+    have = set(
+        RegionOrganisation.objects.filter(organisation=keep).values_list(
+            "region_id", flat=True
+        )
+    )
+    for link in RegionOrganisation.objects.filter(organisation=other):
+        link._history_user = user
+        if link.region_id in have:
+            link.delete()
+            continue
+        link.organisation = keep
+        link.save()
+        moved["regio's"] += 1
+    for region in Region.objects.without_borders().filter(regional_organisation=other):
+        region.regional_organisation = keep
+        region._history_user = user
+        region.save()
+        moved["geleid"] += 1
+    for activity in Activity.objects.filter(organisation=other):
+        activity.organisation = keep
+        activity._history_user = user
+        activity.save()
+        moved["activiteiten"] += 1
+    for person in ContactPerson.objects.filter(organisation=other):
+        person.organisation = keep
+        person._history_user = user
+        person.save()
+        moved["contactpersonen"] += 1
+    filled = [
+        f for f in MERGE_FILL_FIELDS if not getattr(keep, f) and getattr(other, f)
+    ]
+    values = {f: getattr(other, f) for f in filled}
+    other._history_user = user
+    other.delete()  # first: KvK and AGB numbers are unique
+    if filled:
+        for field_name, value in values.items():
+            setattr(keep, field_name, value)
+        keep._history_user = user
+        keep.save()
+    data_changed()
+    return moved
+
+
+def document_replaced(old_name: str, new_name: str) -> None:
+    """A region's plan document was replaced or removed: once the change is
+    committed, the old file goes (it is served to nobody any more)."""
+    if old_name and old_name != new_name:
+        storage = Region._meta.get_field("plan_document").storage
+        transaction.on_commit(lambda: storage.delete(old_name))

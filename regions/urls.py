@@ -25,4 +25,12 @@ urlpatterns = [
     ),
     path("open-data/", views.open_data, name="open_data"),
     path("embed/", views.embed, name="embed"),
+    path("organisaties/", views.organisation_directory, name="organisations"),
+    path(
+        "organisaties/selectie.<str:fmt>",
+        views.organisation_directory_download,
+        name="organisations_selection",
+    ),
+    path("organisatie/<slug:slug>/", views.organisation_detail, name="organisation"),
+    path("toegankelijkheid/", views.accessibility, name="accessibility"),
 ]

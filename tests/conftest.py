@@ -5,6 +5,10 @@ from pathlib import Path
 import pytest
 from django.core.management import call_command
 from django.test import override_settings
+from django.utils import translation
+
+from core import generation
+from regions import layer, search
 
 from .factories import (
     REGION_A,
@@ -33,6 +37,38 @@ def fast_password_hasher():
     hashers = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     with override_settings(PASSWORD_HASHERS=hashers):
         yield
+
+
+@pytest.fixture(autouse=True)
+def dutch(settings):
+    """Every test starts in Dutch: a request to /en/ leaves English active in the
+    test's thread."""
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
+
+
+@pytest.fixture(autouse=True)
+def fresh_process_caches():
+    """The map layer, the search index and the data generation are cached in
+    the process, keyed on a counter that only grows in a real database; every
+    test's database starts the counter afresh, so every test starts empty."""
+    for cache in (
+        layer._served,
+        layer._dated,
+        search._index,
+        search._tree_cache,
+        generation._last_known,
+    ):
+        cache.clear()
+    yield
+
+
+@pytest.fixture(autouse=True)
+def no_page_cache(settings):
+    """Pages are rendered afresh in tests (tests/test_page_cache.py turns the
+    cache per data generation back on), so a test may change rows directly."""
+    settings.PAGE_CACHE_SECONDS = 0
 
 
 # -- The synthetic world (tests/factories.py) ------------------------------------

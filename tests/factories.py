@@ -283,3 +283,98 @@ def make_world() -> World:
         ],
     )
     return world.refresh()
+
+
+# -- Postcodes, aliases and other region layers (search, issue 9) ---------------
+
+# postcode4, place, [(gemeente name, share)]: 3456 is split over two regions,
+# 4567 over two gemeenten of the same region.
+POSTCODES = [
+    ("1234", "Aastad", [("Aastad", "1.000")]),
+    ("1235", "Klein Aas", [("Súdwest-Wâlden", "0.998")]),
+    ("2345", "Beekhoven", [("'s-Heerenbeek", "1.000")]),
+    ("3456", "Grensdorp", [("Bergdorp", "0.600"), ("Ceestad", "0.400")]),
+    ("4567", "Beekdorp", [("'s-Heerenbeek", "0.700"), ("Beekdorp", "0.300")]),
+]
+
+
+def add_postcodes(world: World) -> None:
+    from geo.models import PostcodeArea
+
+    PostcodeArea.objects.bulk_create(
+        PostcodeArea(
+            postcode4=postcode,
+            place=place,
+            gemeente=world.gemeente(name),
+            share=Decimal(share),
+        )
+        for postcode, place, parts in POSTCODES
+        for name, share in parts
+    )
+    services.data_changed()
+
+
+def add_alias_gemeenten(world: World) -> None:
+    """Two gemeenten with official names people rarely type: 's-Gravenhage
+    (Den Haag) in Beekdal and Leeuwarden (Ljouwert) in Ceeland."""
+    den_haag = make_gemeente("GM9010", "'s-Gravenhage", 5.4, 52.0, inwoners=1_000)
+    leeuwarden = make_gemeente("GM9011", "Leeuwarden", 5.4, 52.1, inwoners=1_000)
+    world.gemeenten += [den_haag, leeuwarden]
+    services.move_gemeenten({den_haag: world.region_b, leeuwarden: world.region_c})
+
+
+# gemeente name -> (GGD-regio, zorgkantoorregio with share); Beekdal is split.
+ZONES = {
+    "Aastad": ("GG01", "GGD Aaland", "ZK01", "Zorgkantoor West", "0.990"),
+    "Bergdorp": ("GG01", "GGD Aaland", "ZK01", "Zorgkantoor West", "0.990"),
+    "Súdwest-Wâlden": ("GG01", "GGD Aaland", "ZK01", "Zorgkantoor West", "0.990"),
+    "Ceestad": ("GG01", "GGD Aaland", "ZK01", "Zorgkantoor West", "0.990"),
+    "'s-Heerenbeek": ("GG02", "GGD Beek", "ZK01", "Zorgkantoor West", "0.970"),
+    "Beekdorp": ("GG02", "GGD Beek", "ZK02", "Zorgkantoor Oost", "1.000"),
+    "Berg en Beek": ("GG02", "GGD Beek", "ZK02", "Zorgkantoor Oost", "1.000"),
+    "Zeedorp": ("GG02", "GGD Beek", "ZK02", "Zorgkantoor Oost", "1.000"),
+}
+
+
+def add_zones(world: World) -> None:
+    from geo.models import GemeenteZone, ZoneLayer
+
+    rows = []
+    for name, (ggd, ggd_name, zk, zk_name, share) in ZONES.items():
+        gemeente = world.gemeente(name)
+        rows.append(
+            GemeenteZone(
+                gemeente=gemeente, layer=ZoneLayer.GGD_REGIO, code=ggd, name=ggd_name
+            )
+        )
+        rows.append(
+            GemeenteZone(
+                gemeente=gemeente,
+                layer=ZoneLayer.ZORGKANTOORREGIO,
+                code=zk,
+                name=zk_name,
+                share=Decimal(share),
+            )
+        )
+    GemeenteZone.objects.bulk_create(rows)
+
+
+def make_plans_rows(world: World) -> None:
+    """One of each plans model (regiobeeld, plan element and details, contract),
+    for tests that open every admin page."""
+    import datetime
+
+    from plans.models import Contract, PlanDetails, PlanElement, Regiobeeld, Theme
+
+    Regiobeeld.objects.create(region=world.region_a, stage="gereed")
+    PlanElement.objects.create(
+        region=world.region_a, element="ict_visie", state="aanwezig"
+    )
+    PlanDetails.objects.create(region=world.region_a, agreed_with_insurer="ja")
+    contract = Contract.objects.create(
+        region=world.region_a,
+        insurer=world.insurer,
+        start=datetime.date(2025, 1, 1),
+        end=datetime.date(2026, 12, 31),
+    )
+    contract.themes.set(Theme.objects.filter(slug="ouderenzorg"))

@@ -3,6 +3,7 @@ from pathlib import Path
 
 from django.conf import settings
 
+from core.versioning import rows_state
 from regions.models import Region
 
 FIXTURES = Path(settings.BASE_DIR) / "fixtures"
@@ -74,6 +75,7 @@ def region_admin_post(form, region, **changes) -> dict:
             "edit_version": region.version,
             "figures-TOTAL_FORMS": 0,
             "figures-INITIAL_FORMS": 0,
+            "figures-STATE": rows_state(region.figures.all()),
             "activities-TOTAL_FORMS": 0,
             "activities-INITIAL_FORMS": 0,
         }

@@ -7,6 +7,7 @@ from django.core import mail
 from django.urls import reverse
 
 from .conftest import REGION_A
+from .factories import PASSWORD
 
 pytestmark = pytest.mark.django_db
 
@@ -122,3 +123,21 @@ def test_production_cookies_are_secure():
     )
     result = manage("shell", "-c", script, env=PRODUCTION_ENV)
     assert result.stdout.split()[-3:] == ["True", "True", "True"], result.stderr
+
+
+def test_inviting_an_existing_account_sends_no_password_link(
+    curator_client, editor_a, world, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        response = curator_client.post(
+            reverse("admin:regions_regionmembership_invite"),
+            {"email": editor_a.email, "regions": [world.region_c.pk]},
+        )
+    assert response.status_code == 302
+    body = mail.outbox[-1].body
+    assert "Ceeland" in body and "bestaande gebruikersnaam" in body
+    assert "/account/reset/" not in body
+    assert "http://testserver/account/login/" in body
+    editor_a.refresh_from_db()
+    assert editor_a.check_password(PASSWORD)
+    assert world.region_c.can_edit(editor_a)

@@ -27,9 +27,10 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from core.models import ImportLog
 from regions import services
-from regions.models import RegionFigure
+from regions.models import RegionFigure, ReminderLog
 
 from .conftest import make_editor
+from .factories import make_plans_rows
 
 pytestmark = pytest.mark.django_db
 
@@ -196,6 +197,9 @@ def filled(world, curator):
         login, {"username": "redacteur", "password": "een-lang-wachtwoord-42"}
     )
     AccessFailureLog.objects.create(username="onbekend", ip_address="192.0.2.1")
+    make_plans_rows(world)
+    services.record_status(world.region_b, "onbekend", curator)  # a StatusChange
+    ReminderLog.objects.create(region=world.region_a, user=curator, email="c@x.org")
 
 
 def admin_pages(client) -> list[tuple[str, str]]:

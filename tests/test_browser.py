@@ -2,7 +2,7 @@
 
 import pytest
 
-from regions.models import Region
+from regions.models import Region, RegioplanStatus
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -13,7 +13,8 @@ def test_visitor_sees_the_map_and_clicks_through_to_a_region(page, live_demo, tm
     polygons = page.locator("#kaart path.leaflet-interactive")
     assert polygons.count() == Region.objects.count()
     fills = set(polygons.evaluate_all("els => els.map(e => e.getAttribute('fill'))"))
-    assert "#ffffff" in fills and "#6a2c8e" in fills
+    assert RegioplanStatus.GEEN.colour in fills
+    assert RegioplanStatus.OPENBAAR.colour in fills
     page.screenshot(path=tmp_path / "kaart.png", full_page=True)
 
     # Hovering names the region and its status in words.

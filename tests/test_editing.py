@@ -4,7 +4,8 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from regions.models import Region
+from core.versioning import rows_state
+from regions.models import Region, RegionFigure
 
 from .conftest import REGION_A, REGION_C
 
@@ -118,7 +119,7 @@ def test_uploaded_plan_gets_a_secret_name_and_is_hidden_while_not_public(
     # The form links the plan through the editors' preview, never the media path.
     form_html = editor_client.get(url).content.decode()
     assert reverse("editing:regioplan_pdf", args=[REGION_A]) in form_html
-    assert "/media/" not in form_html and "regioplannen/" not in form_html
+    assert "/media/" not in form_html and region.plan_document.name not in form_html
     # The editor can read it; a visitor cannot, and the page does not link it.
     preview = editor_client.get(reverse("editing:regioplan_pdf", args=[REGION_A]))
     assert preview.status_code == 200
@@ -188,6 +189,9 @@ def test_editor_enters_own_figures(editor_client, client):
         {
             "figures-TOTAL_FORMS": 1,
             "figures-INITIAL_FORMS": 0,
+            "figures-STATE": rows_state(
+                RegionFigure.objects.filter(region__slug=REGION_A)
+            ),
             "figures-0-kind": "praktijken",
             "figures-0-value": 118,
             "figures-0-year": 2025,

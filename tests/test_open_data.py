@@ -87,10 +87,13 @@ def test_only_the_embed_page_may_be_framed(client, world):
     embed = client.get("/embed/")
     assert embed.status_code == 200
     assert "X-Frame-Options" not in embed
-    assert embed["Content-Security-Policy"] == "frame-ancestors *"
+    policy = embed["Content-Security-Policy"]
+    assert "frame-ancestors *" in policy and "script-src 'self'" in policy
     assert 'data-link-target="_blank"' in embed.content.decode()
     for url in ("/", "/regios/", f"/regio/{REGION_A}/", "/open-data/"):
-        assert client.get(url)["X-Frame-Options"] == "DENY"
+        response = client.get(url)
+        assert response["X-Frame-Options"] == "DENY"
+        assert "frame-ancestors 'none'" in response["Content-Security-Policy"]
 
 
 @pytest.mark.parametrize(

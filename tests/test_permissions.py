@@ -4,6 +4,7 @@ for every editing and admin URL, GET and POST."""
 import pytest
 from django.urls import reverse
 
+from core.versioning import rows_state
 from organisations.models import Organisation
 from regions.models import Activity, Region, RegionFigure
 
@@ -110,6 +111,9 @@ def forged_posts():
             {
                 "figures-TOTAL_FORMS": 1,
                 "figures-INITIAL_FORMS": 0,
+                "figures-STATE": rows_state(
+                    RegionFigure.objects.filter(region__slug=REGION_A)
+                ),
                 "figures-0-kind": "huisartsen",
                 "figures-0-value": 1,
                 "figures-0-year": 2025,

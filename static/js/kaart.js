@@ -1,6 +1,10 @@
-/* The regiokaart: regions from the GeoJSON layer, coloured by regioplan status.
- * Every region is a focusable link on the map; the list beside it is the same
- * set of links for keyboard and screen-reader users. */
+/* The regiokaart: regions from the GeoJSON layer, coloured by regioplan status
+ * and patterned per status (not by colour alone).
+ * Every region is a focusable link on the map, in the order of the list: Tab
+ * goes through them and then leaves the map, Enter opens one. The list beside
+ * the map is the same set of links for keyboard and screen-reader users.
+ * Texts come from the page (data-* attributes and the status-labels
+ * json_script), so the map speaks the page's language. */
 (function () {
   "use strict";
 
@@ -9,8 +13,71 @@
   var BORDER = css.getPropertyValue("--region-border").trim();
   var HIGHLIGHT = css.getPropertyValue("--region-highlight").trim();
 
+  var SVG_NS = "http://www.w3.org/2000/svg";
+
+  // The marks drawn over each status colour; status.css shows the same marks
+  // on the legend swatches.
+  var MARKS = {
+    openbaar: { tag: "path", d: "M-2,2 l4,-4 M0,8 l8,-8 M6,10 l4,-4", stroke: "#ffffff", width: 1.5 },
+    niet_openbaar: { tag: "path", d: "M0,4 h8 M4,0 v8", stroke: "#ffffff", width: 1 },
+    in_ontwikkeling: { tag: "circle", fill: "#ffffff" },
+    onbekend: { tag: "path", d: "M-2,6 l4,4 M0,0 l8,8 M6,-2 l4,4", stroke: "#14213d", width: 1 }
+  };
+
+  function statusLabels() {
+    var element = document.getElementById("status-labels");
+    return element ? JSON.parse(element.textContent) : {};
+  }
+  var LABELS = statusLabels();
+
   function describe(props) {
-    return props.name + " — " + props.status_label;
+    return props.name + " — " + (LABELS[props.status] || props.status_label);
+  }
+
+  function svgElement(tag, attributes) {
+    var element = document.createElementNS(SVG_NS, tag);
+    Object.keys(attributes).forEach(function (key) { element.setAttribute(key, attributes[key]); });
+    return element;
+  }
+
+  // One <pattern id="patroon-<status>"> per status in the renderer's SVG.
+  function addPatterns(svg, features) {
+    var defs = svg.querySelector("defs") || svg.insertBefore(svgElement("defs", {}), svg.firstChild);
+    features.forEach(function (feature) {
+      var props = feature.properties;
+      var id = "patroon-" + props.status;
+      if (document.getElementById(id)) { return; }
+      var pattern = svgElement("pattern", { id: id, patternUnits: "userSpaceOnUse", width: 8, height: 8 });
+      pattern.appendChild(svgElement("rect", { width: 8, height: 8, fill: props.colour }));
+      var mark = MARKS[props.status];
+      if (mark && mark.tag === "circle") {
+        pattern.appendChild(svgElement("circle", { cx: 4, cy: 4, r: 1.6, fill: mark.fill }));
+      } else if (mark) {
+        pattern.appendChild(svgElement("path", { d: mark.d, stroke: mark.stroke, "stroke-width": mark.width }));
+      }
+      defs.appendChild(pattern);
+    });
+  }
+
+  // Leaflet's zoom buttons say "Zoom in"/"Zoom out": use the page's words.
+  function translateControls(map) {
+    var data = map.getContainer().dataset;
+    [[".leaflet-control-zoom-in", data.zoomIn], [".leaflet-control-zoom-out", data.zoomOut]]
+      .forEach(function (pair) {
+        var button = map.getContainer().querySelector(pair[0]);
+        if (button && pair[1]) {
+          button.title = pair[1];
+          button.setAttribute("aria-label", pair[1]);
+        }
+      });
+  }
+
+  // Map filters (?status=&verzekeraar=): the server lists only the matching
+  // regions; on the map the others are dimmed but keep their outline.
+  function filterClassName(props) {
+    var list = document.getElementById("regiolijst");
+    if (!list || !list.hasAttribute("data-filtered")) { return ""; }
+    return list.querySelector('a[data-slug="' + CSS.escape(props.slug) + '"]') ? "" : "region-dimmed";
   }
 
   function initMap(map) {
@@ -22,15 +89,49 @@
     }
     var info = document.getElementById("kaart-info");
     var byslug = {};
+    translateControls(map);
+
+    // The highlight is drawn in a pane above the regions, never by moving the
+    // region itself: re-inserting a focused SVG path would lose the focus.
+    // A dark band under a light one stays visible (>= 3:1) on every fill.
+    map.createPane("highlight").style.pointerEvents = "none";
+    var outline = null;
 
     function show(layer) {
       info.textContent = describe(layer.feature.properties);
-      layer.setStyle({ color: HIGHLIGHT, weight: 3 });
-      layer.bringToFront();
+      info.classList.remove("map-card");
+      if (outline) { map.removeLayer(outline); }
+      var geometry = layer.feature.geometry;
+      outline = L.layerGroup([
+        L.geoJSON(geometry, { pane: "highlight", interactive: false, style: { color: "#000000", weight: 6, fill: false } }),
+        L.geoJSON(geometry, { pane: "highlight", interactive: false, style: { color: HIGHLIGHT, weight: 3, fill: false } })
+      ]).addTo(map);
     }
 
     function hide(layer) {
-      layer.setStyle({ color: BORDER, weight: 1 });
+      if (outline) { map.removeLayer(outline); outline = null; }
+    }
+
+    // On a touch screen a tap shows a small card with a link; it does not
+    // navigate, so a small region cannot be opened by mistake.
+    function showCard(props) {
+      info.textContent = "";
+      info.classList.add("map-card");
+      var name = document.createElement("strong");
+      name.textContent = props.name;
+      var status = document.createElement("span");
+      status.textContent = LABELS[props.status] || props.status_label;
+      var link = document.createElement("a");
+      link.href = props.url;
+      link.textContent = container.dataset.openText || props.name;
+      if (target) { link.target = target; link.rel = "noopener"; }
+      info.append(name, " ", status, " ", link);
+      info.scrollIntoView({ block: "nearest" });
+    }
+
+    function isTouch(event) {
+      var original = event.originalEvent || {};
+      return original.pointerType === "touch" || window.matchMedia("(hover: none)").matches;
     }
 
     function onEachFeature(feature, layer) {
@@ -43,9 +144,12 @@
       layer.on({
         mouseover: function () { show(layer); },
         mouseout: function () { hide(layer); },
-        click: function () { go(props.url); },
+        click: function (event) {
+          if (isTouch(event)) { show(layer); showCard(props); } else { go(props.url); }
+        },
         add: function () {
           var path = layer.getElement();
+          path.classList.add("status-" + props.status);
           path.setAttribute("tabindex", "0");
           path.setAttribute("role", "link");
           path.setAttribute("aria-label", describe(props));
@@ -70,17 +174,20 @@
               fillColor: feature.properties.colour,
               fillOpacity: 1,
               color: BORDER,
-              weight: 1
+              weight: 1,
+              className: filterClassName(feature.properties)
             };
           },
           onEachFeature: onEachFeature
         }).addTo(map);
+        var first = regions.getLayers()[0];
+        if (first) { addPatterns(first.getElement().ownerSVGElement, data.features); }
         map.options.zoomSnap = 0.25;
         map.fitBounds(regions.getBounds(), { animate: false });
         container.dataset.loaded = String(data.features.length);
       })
       .catch(function () {
-        info.textContent = "De kaart kon niet worden geladen. De lijst met regio's werkt wel.";
+        info.textContent = container.dataset.errorText;
       });
 
     document.querySelectorAll("#regiolijst a[data-slug]").forEach(function (link) {
@@ -95,4 +202,5 @@
 
   window.regiokaart = window.regiokaart || {};
   window.regiokaart.initMap = initMap;
+  window.regiokaart.translateControls = translateControls;
 })();

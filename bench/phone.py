@@ -1,0 +1,134 @@
+"""How fast the map is painted on a slow phone: Chromium with 4x CPU throttling
+and a 1.6 Mbit/s, 150 ms network, against gunicorn serving the demo data with
+production settings (whitenoise, compressed static files). Prints its figures.
+
+    .venv/bin/python bench/phone.py [runs, default 5]
+
+"Painted" is the moment the map script has drawn every region (the map element
+gets data-loaded); the median of the runs is printed, with the bytes the page
+and the layer cost.
+"""
+
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PORT = 8821
+CHROMIUM = "/usr/bin/chromium"
+ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+def manage(env, *args):
+    subprocess.run([sys.executable, "manage.py", *args], cwd=ROOT, env=env, check=True)
+
+
+def main() -> None:
+    runs = int(sys.argv[1]) if len(sys.argv) > 1 else 5
+    work = Path(tempfile.mkdtemp())
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "regiokaart.settings",
+        "DATABASE_URL": f"sqlite:///{work}/phone.sqlite3",
+        "DJANGO_DEBUG": "false",
+        "DJANGO_SECURE_SSL_REDIRECT": "false",
+        "DJANGO_SECRET_KEY": "bench-only-secret-key-" + "0123456789" * 5,
+        "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost",
+        "DJANGO_MEDIA_ROOT": str(work / "media"),
+        "DJANGO_LOG_LEVEL": "WARNING",
+        "DJANGO_STATIC_ROOT": str(work / "static"),
+    }
+    manage(env, "migrate", "--verbosity=0")
+    manage(env, "load_demo", "--verbosity=0")
+    manage(env, "collectstatic", "--noinput", "--verbosity=0")
+    server = subprocess.Popen(
+        [
+            str(ROOT / ".venv/bin/gunicorn"),
+            "regiokaart.wsgi",
+            "-c",
+            "deploy/gunicorn.conf.py",
+            "--access-logfile",
+            "/dev/null",
+        ],
+        cwd=ROOT,
+        env={**env, "GUNICORN_BIND": f"127.0.0.1:{PORT}", "GUNICORN_WORKERS": "2"},
+    )
+    base = f"http://127.0.0.1:{PORT}"
+    try:
+        for _ in range(100):
+            try:
+                urllib.request.urlopen(base + "/gezond")
+                break
+            except OSError:
+                time.sleep(0.1)
+        measure(base, runs)
+    finally:
+        server.terminate()
+        server.wait()
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def measure(base: str, runs: int) -> None:
+    from playwright.sync_api import sync_playwright
+
+    times, transferred = [], []
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        for _ in range(runs):
+            context = browser.new_context(
+                viewport={"width": 390, "height": 844}, is_mobile=True
+            )
+            page = context.new_page()
+            cdp = context.new_cdp_session(page)
+            cdp.send("Network.enable")
+            cdp.send("Network.setCacheDisabled", {"cacheDisabled": True})
+            cdp.send(
+                "Network.emulateNetworkConditions",
+                {
+                    "offline": False,
+                    "latency": 150,
+                    "downloadThroughput": 1.6 * 1024 * 1024 / 8,
+                    "uploadThroughput": 750 * 1024 / 8,
+                },
+            )
+            cdp.send("Emulation.setCPUThrottlingRate", {"rate": 4})
+            sizes = {}
+            cdp.on(
+                "Network.loadingFinished",
+                lambda e, sizes=sizes: sizes.__setitem__(
+                    e["requestId"], e["encodedDataLength"]
+                ),
+            )
+            page.goto(base + "/", wait_until="commit")
+            page.wait_for_selector("#kaart[data-loaded]", timeout=60_000)
+            painted = page.evaluate("performance.now()")
+            page.wait_for_load_state("networkidle")
+            times.append(painted / 1000)
+            transferred.append(sum(sizes.values()))
+            context.close()
+        browser.close()
+    print(
+        "phone (4x CPU, 1.6 Mbit/s, 150 ms), "
+        f"{runs} runs: map painted after {statistics.median(times):.2f} s median "
+        f"(min {min(times):.2f}, max {max(times):.2f}); "
+        f"{statistics.median(transferred) / 1024:.0f} KB transferred"
+    )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,130 @@
+"""The admin for curators: themes, regiobeelden, plan elements and contracts."""
+
+from django import forms
+from django.contrib import admin
+from simple_history.admin import SimpleHistoryAdmin
+
+from core.spreadsheet_admin import DataImportExportMixin
+from core.versioning import VersionedFormMixin
+
+from .models import (
+    REGIOBEELD_ELEMENTS,
+    Contract,
+    PlanDetails,
+    PlanElement,
+    Regiobeeld,
+    Theme,
+)
+from .resources import ContractResource, PlanElementResource, RegiobeeldResource
+
+
+class RegiobeeldAdminForm(VersionedFormMixin, forms.ModelForm):
+    class Meta:
+        model = Regiobeeld
+        fields = [
+            "region",
+            "stage",
+            "with_insurer",
+            "date",
+            "document",
+            "url",
+            "document_public",
+            *(e.field for e in REGIOBEELD_ELEMENTS),
+            "is_demo",
+        ]
+
+
+class PlanElementAdminForm(VersionedFormMixin, forms.ModelForm):
+    class Meta:
+        model = PlanElement
+        fields = ["region", "element", "state", "note", "page", "is_demo"]
+
+
+class PlanDetailsAdminForm(VersionedFormMixin, forms.ModelForm):
+    class Meta:
+        model = PlanDetails
+        fields = ["region", "agreed_with_insurer", "period_kind", "is_demo"]
+
+
+class ContractAdminForm(VersionedFormMixin, forms.ModelForm):
+    class Meta:
+        model = Contract
+        fields = [
+            "region",
+            "insurer",
+            "start",
+            "end",
+            "kind",
+            "state",
+            "themes",
+            "monitoring_agreed",
+            "monitoring_how",
+            "contents_public",
+            "is_demo",
+        ]
+
+
+@admin.register(Theme)
+class ThemeAdmin(SimpleHistoryAdmin):
+    list_display = ["name", "slug"]
+    search_fields = ["name", "slug"]
+    prepopulated_fields = {"slug": ["name"]}
+    fields = ["name", "slug", "activities"]
+    autocomplete_fields = ["activities"]
+
+
+@admin.register(Regiobeeld)
+class RegiobeeldAdmin(DataImportExportMixin, SimpleHistoryAdmin):
+    form = RegiobeeldAdminForm
+    resource_classes = [RegiobeeldResource]
+    list_display = ["region", "stage", "with_insurer", "date", "is_demo"]
+    list_filter = ["stage", "with_insurer", "is_demo"]
+    search_fields = ["region__name"]
+    autocomplete_fields = ["region"]
+    list_select_related = ["region"]
+
+
+@admin.register(PlanElement)
+class PlanElementAdmin(DataImportExportMixin, SimpleHistoryAdmin):
+    form = PlanElementAdminForm
+    resource_classes = [PlanElementResource]
+    list_display = ["region", "element", "state", "page", "is_demo"]
+    list_filter = ["element", "state", "is_demo"]
+    search_fields = ["region__name", "note"]
+    autocomplete_fields = ["region"]
+    list_select_related = ["region"]
+
+
+@admin.register(PlanDetails)
+class PlanDetailsAdmin(SimpleHistoryAdmin):
+    form = PlanDetailsAdminForm
+    list_display = ["region", "agreed_with_insurer", "period_kind", "is_demo"]
+    list_filter = ["agreed_with_insurer", "period_kind", "is_demo"]
+    search_fields = ["region__name"]
+    autocomplete_fields = ["region"]
+    list_select_related = ["region"]
+
+
+@admin.register(Contract)
+class ContractAdmin(DataImportExportMixin, SimpleHistoryAdmin):
+    form = ContractAdminForm
+    resource_classes = [ContractResource]
+    list_display = [
+        "region",
+        "insurer",
+        "start",
+        "end",
+        "state_label",
+        "contents_public",
+        "is_demo",
+    ]
+    list_filter = ["state", "kind", "contents_public", "insurer", "is_demo"]
+    search_fields = ["region__name", "insurer__name"]
+    autocomplete_fields = ["region", "insurer"]
+    filter_horizontal = ["themes"]
+    list_select_related = ["region", "insurer"]
+    date_hierarchy = "start"
+
+    @admin.display(description=Contract._meta.get_field("state").verbose_name)
+    def state_label(self, contract):
+        return contract.state_label

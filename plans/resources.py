@@ -1,0 +1,151 @@
+"""Spreadsheet resources for curators: regiobeelden, plan elements, contracts.
+
+Keyed on natural keys (region slug; region slug + element; region slug +
+insurer slug + start), with what core.spreadsheets.SpreadsheetResource gives
+every resource: any error imports nothing, Dutch messages per row and column,
+formulas escaped on export.
+"""
+
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from import_export import fields, widgets
+
+from core.spreadsheets import KeyWidget, SpreadsheetResource
+from organisations.models import Insurer
+from regions.models import Region
+
+from .models import REGIOBEELD_ELEMENTS, Contract, PlanElement, Regiobeeld, Theme
+
+
+def region_field() -> fields.Field:
+    return fields.Field(
+        "region", "regio", widget=KeyWidget(Region, "slug", gettext_lazy("regio"))
+    )
+
+
+class ThemesWidget(widgets.ManyToManyWidget):
+    """Theme slugs separated by ';', with a Dutch message for an unknown one."""
+
+    def __init__(self):
+        super().__init__(Theme, separator=";", field="slug")
+
+    def clean(self, value, row=None, **kwargs):
+        keys = [key.strip() for key in str(value or "").split(";") if key.strip()]
+        themes = list(Theme.objects.filter(slug__in=keys))
+        missing = sorted(set(keys) - {t.slug for t in themes})
+        if missing:
+            raise ValueError(
+                _("onbekende thema's: %(keys)s") % {"keys": ", ".join(missing)}
+            )
+        return themes
+
+    def render(self, value, obj=None, **kwargs):
+        if value is None:
+            return ""
+        return ";".join(sorted(t.slug for t in value.all()))
+
+
+class RegiobeeldResource(SpreadsheetResource):
+    region = region_field()
+    stage = fields.Field("stage", "stand")
+    with_insurer = fields.Field("with_insurer", "met_verzekeraar")
+    date = fields.Field("date", "datum", widget=widgets.DateWidget())
+    url = fields.Field("url", "link")
+    document_public = fields.Field(
+        "document_public", "document_openbaar", widget=widgets.BooleanWidget()
+    )
+    covers_parties = fields.Field(
+        "covers_parties", "partijen", widget=widgets.BooleanWidget()
+    )
+    covers_figures = fields.Field(
+        "covers_figures", "cijfers", widget=widgets.BooleanWidget()
+    )
+    covers_trends = fields.Field(
+        "covers_trends", "trends", widget=widgets.BooleanWidget()
+    )
+    covers_demand = fields.Field(
+        "covers_demand", "zorgvraag", widget=widgets.BooleanWidget()
+    )
+    covers_supply = fields.Field(
+        "covers_supply", "zorgaanbod", widget=widgets.BooleanWidget()
+    )
+    covers_challenges = fields.Field(
+        "covers_challenges", "opgaven", widget=widgets.BooleanWidget()
+    )
+    is_demo = fields.Field("is_demo", "demo", widget=widgets.BooleanWidget())
+    required_columns = ("regio", "stand")
+
+    class Meta:
+        model = Regiobeeld
+        import_id_fields = ["region"]
+        fields = [
+            "region",
+            "stage",
+            "with_insurer",
+            "date",
+            "url",
+            "document_public",
+            *(e.field for e in REGIOBEELD_ELEMENTS),
+            "is_demo",
+        ]
+
+
+class PlanElementResource(SpreadsheetResource):
+    region = region_field()
+    element = fields.Field("element", "onderdeel")
+    state = fields.Field("state", "in_het_plan")
+    note = fields.Field("note", "toelichting")
+    page = fields.Field("page", "pagina", widget=widgets.IntegerWidget())
+    is_demo = fields.Field("is_demo", "demo", widget=widgets.BooleanWidget())
+    required_columns = ("regio", "onderdeel", "in_het_plan")
+
+    class Meta:
+        model = PlanElement
+        import_id_fields = ["region", "element"]
+        fields = ["region", "element", "state", "note", "page", "is_demo"]
+
+
+class ContractResource(SpreadsheetResource):
+    region = region_field()
+    insurer = fields.Field(
+        "insurer",
+        "zorgverzekeraar",
+        widget=KeyWidget(Insurer, "slug", gettext_lazy("zorgverzekeraar")),
+    )
+    start = fields.Field("start", "begindatum", widget=widgets.DateWidget())
+    end = fields.Field("end", "einddatum", widget=widgets.DateWidget())
+    kind = fields.Field("kind", "soort")
+    state = fields.Field("state", "stand")
+    themes = fields.Field("themes", "themas", widget=ThemesWidget())
+    monitoring_agreed = fields.Field("monitoring_agreed", "monitoring_afgesproken")
+    monitoring_how = fields.Field("monitoring_how", "monitoring_hoe")
+    contents_public = fields.Field(
+        "contents_public", "inhoud_openbaar", widget=widgets.BooleanWidget()
+    )
+    is_demo = fields.Field("is_demo", "demo", widget=widgets.BooleanWidget())
+    required_columns = ("regio", "zorgverzekeraar", "begindatum")
+
+    class Meta:
+        model = Contract
+        import_id_fields = ["region", "insurer", "start"]
+        fields = [
+            "region",
+            "insurer",
+            "start",
+            "end",
+            "kind",
+            "state",
+            "themes",
+            "monitoring_agreed",
+            "monitoring_how",
+            "contents_public",
+            "is_demo",
+        ]
+
+    def get_queryset(self):
+        return (
+            super()
+            .get_queryset()
+            .select_related("region", "insurer")
+            .defer("region__geometry", "region__display_geometry")
+        )

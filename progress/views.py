@@ -1,0 +1,30 @@
+from django.shortcuts import render
+from django.views.decorators.http import require_safe
+
+from regions.models import RegioplanStatus, legend
+
+from . import charts, stats
+
+
+@require_safe
+def progress_page(request):
+    """/voortgang/: how the regioplannen progressed, month by month."""
+    points = stats.monthly()
+    changes = list(stats.latest_changes())
+    now = points[-1]
+    return render(
+        request,
+        "progress/index.html",
+        {
+            "points": points,
+            "now": now,
+            "first": points[0],
+            "legend": legend(now.counts),
+            "statuses": list(RegioplanStatus),
+            "status_chart": charts.stacked_status_chart(points),
+            "share_chart": charts.share_chart(points),
+            "elements": stats.plan_elements(),
+            "changes": changes,
+            "has_demo": stats.has_demo(),
+        },
+    )

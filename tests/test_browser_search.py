@@ -1,0 +1,39 @@
+"""A GP who knows only the practice's postcode finds who to call, on a phone."""
+
+import re
+from pathlib import Path
+
+import pytest
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+SHOTS = Path("/tmp/shots-9")
+
+
+def test_a_postcode_typed_on_a_phone_reaches_the_contacts(page, live_demo, tmp_path):
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(live_demo.url + "/")
+    field = page.get_by_label("Zoek een regio of gemeente")
+    field.fill("6511 ab")
+    field.press("Enter")
+    page.wait_for_url(re.compile(r"/zoek/\?q=6511"))
+    answer = page.locator(".answer").inner_text()
+    assert "Postcode 6511 (Nijmegen) ligt in gemeente Nijmegen" in answer
+    assert "Nijmegen e.o." in answer
+    heading = page.get_by_role("heading", name=re.compile("Contact in regio Nijmegen"))
+    heading.scroll_into_view_if_needed()
+    assert heading.is_visible()
+    for label in ("Regionale organisatie", "Preferente zorgverzekeraar"):
+        assert page.get_by_role("heading", name=label).count() == 1
+    mail = page.locator('.answer-contacts a[href^="mailto:"]').first
+    assert mail.inner_text().endswith("@example.org")  # demo contacts only
+    mail.scroll_into_view_if_needed()
+    assert mail.is_visible()
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    for path in (tmp_path, SHOTS if SHOTS.is_dir() else tmp_path):
+        page.screenshot(path=path / "zoek-postcode-telefoon.png", full_page=True)
+    # The organisation's own page is one tap away.
+    page.locator(".answer-contacts a.org-name").first.click()
+    page.wait_for_url(re.compile(r"/organisatie/"))
+    assert page.locator("h1").is_visible()
+    assert page.external_requests == []
