@@ -15,7 +15,12 @@ from .models import (
     Regiobeeld,
     Theme,
 )
-from .resources import ContractResource, PlanElementResource, RegiobeeldResource
+from .resources import (
+    ContractResource,
+    PlanDetailsResource,
+    PlanElementResource,
+    RegiobeeldResource,
+)
 
 
 class RegiobeeldAdminForm(VersionedFormMixin, forms.ModelForm):
@@ -96,8 +101,9 @@ class PlanElementAdmin(DataImportExportMixin, SimpleHistoryAdmin):
 
 
 @admin.register(PlanDetails)
-class PlanDetailsAdmin(SimpleHistoryAdmin):
+class PlanDetailsAdmin(DataImportExportMixin, SimpleHistoryAdmin):
     form = PlanDetailsAdminForm
+    resource_classes = [PlanDetailsResource]
     list_display = ["region", "agreed_with_insurer", "period_kind", "is_demo"]
     list_filter = ["agreed_with_insurer", "period_kind", "is_demo"]
     search_fields = ["region__name"]

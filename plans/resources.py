@@ -14,7 +14,14 @@ from core.spreadsheets import KeyWidget, SpreadsheetResource
 from organisations.models import Insurer
 from regions.models import Region
 
-from .models import REGIOBEELD_ELEMENTS, Contract, PlanElement, Regiobeeld, Theme
+from .models import (
+    REGIOBEELD_ELEMENTS,
+    Contract,
+    PlanDetails,
+    PlanElement,
+    Regiobeeld,
+    Theme,
+)
 
 
 def region_field() -> fields.Field:
@@ -103,6 +110,21 @@ class PlanElementResource(SpreadsheetResource):
         model = PlanElement
         import_id_fields = ["region", "element"]
         fields = ["region", "element", "state", "note", "page", "is_demo"]
+
+
+class PlanDetailsResource(SpreadsheetResource):
+    region = region_field()
+    agreed_with_insurer = fields.Field(
+        "agreed_with_insurer", "afgestemd_met_zorgverzekeraar"
+    )
+    period_kind = fields.Field("period_kind", "looptijd")
+    is_demo = fields.Field("is_demo", "demo", widget=widgets.BooleanWidget())
+    required_columns = ("regio",)
+
+    class Meta:
+        model = PlanDetails
+        import_id_fields = ["region"]
+        fields = ["region", "agreed_with_insurer", "period_kind", "is_demo"]
 
 
 class ContractResource(SpreadsheetResource):

@@ -462,14 +462,28 @@ class GemeenteMoveAdmin(admin.ModelAdmin):
         return redirect("admin:regions_gemeentemove_changelist")
 
 
+class ContactPersonInlineForm(VersionedFormMixin, forms.ModelForm):
+    class Meta:
+        model = ContactPerson
+        fields = ["name", "function", "email", "phone", "is_public", "is_demo"]
+
+
 class ContactPersonInline(admin.StackedInline):
     model = ContactPerson
+    form = ContactPersonInlineForm
     extra = 0
-    fields = [("name", "function"), ("email", "phone"), "is_public", "is_demo"]
+    fields = [
+        ("name", "function"),
+        ("email", "phone"),
+        "is_public",
+        "is_demo",
+        "edit_version",
+    ]
 
 
 class RegionOrganisationInline(admin.TabularInline):
     model = RegionOrganisation
+    formset = StateGuardedInlineFormSet  # link rows carry no version of their own
     extra = 0
     autocomplete_fields = ["region"]
     verbose_name = _("actief in regio")
