@@ -5,6 +5,7 @@ a fresh checkout runs on SQLite with DEBUG on. Production sets
 DJANGO_DEBUG=false, DJANGO_SECRET_KEY, DJANGO_ALLOWED_HOSTS and DATABASE_URL.
 """
 
+from datetime import timedelta
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -130,7 +131,11 @@ LOGOUT_REDIRECT_URL = "regions:map"
 # Login throttling (django-axes): 5 failures per username and address, then a pause.
 AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = env.float("AXES_COOLOFF_HOURS", 0.25)
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+# Per username and address; and per address once it has failed for many
+# usernames (password spraying), see core/throttling.py.
+AXES_LOCKOUT_PARAMETERS = "core.throttling.lockout_parameters"
+AXES_SPRAY_USERNAMES = env.int("AXES_SPRAY_USERNAMES", 10)
+AXES_COOLOFF_TIME_DELTA = timedelta(hours=AXES_COOLOFF_TIME)
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
 AXES_LOCKOUT_TEMPLATE = "registration/lockout.html"

@@ -141,3 +141,23 @@ def test_inviting_an_existing_account_sends_no_password_link(
     editor_a.refresh_from_db()
     assert editor_a.check_password(PASSWORD)
     assert world.region_c.can_edit(editor_a)
+
+
+def test_an_address_trying_many_usernames_is_locked_out(client, editor_a, settings):
+    settings.AXES_SPRAY_USERNAMES = 6
+    for n in range(5):
+        response = client.post(LOGIN, {"username": f"gok-{n}", "password": "fout"})
+        assert response.status_code == 200  # each username failed only once
+    response = client.post(LOGIN, {"username": "gok-5", "password": "fout"})
+    assert response.status_code == 429  # the sixth username: the address is locked
+    response = client.post(LOGIN, {"username": "redacteur-a", "password": PASSWORD})
+    assert response.status_code == 429
+    assert "_auth_user_id" not in client.session
+
+
+def test_a_few_mistyped_usernames_do_not_lock_an_address(client, editor_a, settings):
+    settings.AXES_SPRAY_USERNAMES = 6
+    for n in range(5):
+        client.post(LOGIN, {"username": f"typfout-{n}", "password": "fout"})
+    response = client.post(LOGIN, {"username": "redacteur-a", "password": PASSWORD})
+    assert response.status_code == 302
