@@ -25,6 +25,7 @@ from regions.resources import (
     RegionFigureResource,
     RegionResource,
 )
+from regions.views import editable_region
 
 from .forms import (
     ActivityForm,
@@ -35,12 +36,6 @@ from .forms import (
     RegionOrganisationsForm,
     RegioplanForm,
 )
-
-
-def editable_region(request, slug) -> Region:
-    return get_object_or_404(
-        Region.objects.for_user(request.user).with_related(), slug=slug
-    )
 
 
 def _saved(request, region, message: str):

@@ -24,6 +24,7 @@ from core.documents import pdf_response
 from core.spreadsheets import export_response
 from regions import kerngetallen
 from regions.models import Activity, Region
+from regions.views import editable_region
 
 from . import overview
 from .exports import PublicContractResource, PublicPlanResource
@@ -242,13 +243,6 @@ def regiobeeld_document(request, slug):
 
 
 # -- Editors ---------------------------------------------------------------------
-
-
-def editable_region(request, slug) -> Region:
-    """The region, if this user may edit it; a 404 for everyone else."""
-    return get_object_or_404(
-        Region.objects.for_user(request.user).without_borders(), slug=slug
-    )
 
 
 def _saved(request, region, message: str):

@@ -37,6 +37,14 @@ from .resources import OrganisationResource
 TABLE_SORT_KEYS = ("naam", "status", "organisatie", "verzekeraar")
 
 
+def editable_region(request, slug) -> Region:
+    """The region if this user may edit it; a 404 for everyone else, GET and
+    POST alike. Every editing view (Mijn regio, plans) finds its region here."""
+    return get_object_or_404(
+        Region.objects.for_user(request.user).with_related(), slug=slug
+    )
+
+
 def _layer_url() -> str:
     # One layer URL for both languages, so browsers cache it once; the labels
     # in the active language come from the page (status_labels).
