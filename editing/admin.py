@@ -12,6 +12,14 @@ from django.urls import path
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
+from core.admin import DeletePageMixin
+from regions.admin import (
+    InstanceAutocompleteForm,
+    InstanceAutocompleteInlineMixin,
+    RegionListFilter,
+    RegionNamesMixin,
+    borders_of,
+)
 from regions.models import Region, RegionMembership
 
 from .invitations import invite_editor
@@ -23,16 +31,16 @@ class InviteForm(forms.Form):
     last_name = forms.CharField(label=_("achternaam"), required=False)
     regions = forms.ModelMultipleChoiceField(
         label=_("regio's"),
-        queryset=Region.objects.order_by("name"),
+        queryset=Region.objects.without_borders().order_by("name"),
         widget=FilteredSelectMultiple(_("regio's"), is_stacked=False),
     )
 
 
 @admin.register(RegionMembership)
-class RegionMembershipAdmin(admin.ModelAdmin):
+class RegionMembershipAdmin(RegionNamesMixin, admin.ModelAdmin):
     change_list_template = "admin/editing/regionmembership/change_list.html"
     list_display = ["user", "region", "role", "created_at"]
-    list_filter = ["region", "role"]
+    list_filter = [("region", RegionListFilter), "role"]
     search_fields = ["user__username", "user__email", "region__name"]
     autocomplete_fields = ["user", "region"]
     list_select_related = ["user", "region"]
@@ -75,10 +83,20 @@ class RegionMembershipAdmin(admin.ModelAdmin):
         )
 
 
-class MembershipInline(admin.TabularInline):
+class MembershipInline(InstanceAutocompleteInlineMixin, admin.TabularInline):
     model = RegionMembership
+    form = InstanceAutocompleteForm
     extra = 0
     autocomplete_fields = ["region"]
+
+    def get_queryset(self, request):
+        """Each row is named 'user – region'."""
+        return (
+            super()
+            .get_queryset(request)
+            .select_related("user", "region")
+            .defer(*borders_of("region"))
+        )
 
 
 PERMISSION_ACTIONS = {
@@ -114,7 +132,7 @@ admin.site.unregister(Group)
 
 
 @admin.register(Group)
-class RegiokaartGroupAdmin(DutchPermissionsMixin, GroupAdmin):
+class RegiokaartGroupAdmin(DeletePageMixin, DutchPermissionsMixin, GroupAdmin):
     pass
 
 
@@ -123,7 +141,7 @@ admin.site.unregister(User)
 
 
 @admin.register(User)
-class RegiokaartUserAdmin(DutchPermissionsMixin, UserAdmin):
+class RegiokaartUserAdmin(DeletePageMixin, DutchPermissionsMixin, UserAdmin):
     inlines = [MembershipInline]
     list_display = [
         "username",

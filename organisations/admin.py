@@ -9,6 +9,7 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
+from core.admin import DeletePageMixin, HistoryPageMixin
 from core.spreadsheet_admin import DataImportExportMixin
 from core.versioning import VersionedFormMixin
 
@@ -43,7 +44,9 @@ CONTACT_FIELDSET = (
 )
 
 
-class OrganisationAdmin(DataImportExportMixin, SimpleHistoryAdmin):
+class OrganisationAdmin(
+    DeletePageMixin, HistoryPageMixin, DataImportExportMixin, SimpleHistoryAdmin
+):
     form = OrganisationAdminForm
     list_display = ["name", "type", "city", "is_demo"]
     list_filter = ["type", "is_demo"]
@@ -68,7 +71,7 @@ class OrganisationAdmin(DataImportExportMixin, SimpleHistoryAdmin):
     ]
 
 
-class InsurerAdmin(DataImportExportMixin, admin.ModelAdmin):
+class InsurerAdmin(DeletePageMixin, DataImportExportMixin, admin.ModelAdmin):
     resource_classes = [InsurerResource]
     list_display = ["name", "website"]
     search_fields = ["name", "slug"]

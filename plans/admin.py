@@ -4,8 +4,10 @@ from django import forms
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
+from core.admin import HistoryPageMixin
 from core.spreadsheet_admin import DataImportExportMixin
 from core.versioning import VersionedFormMixin
+from regions.admin import RegionNamesMixin
 
 from .models import (
     REGIOBEELD_ELEMENTS,
@@ -70,7 +72,7 @@ class ContractAdminForm(VersionedFormMixin, forms.ModelForm):
 
 
 @admin.register(Theme)
-class ThemeAdmin(SimpleHistoryAdmin):
+class ThemeAdmin(HistoryPageMixin, SimpleHistoryAdmin):
     list_display = ["name", "slug"]
     search_fields = ["name", "slug"]
     prepopulated_fields = {"slug": ["name"]}
@@ -79,7 +81,12 @@ class ThemeAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Regiobeeld)
-class RegiobeeldAdmin(DataImportExportMixin, SimpleHistoryAdmin):
+class RegiobeeldAdmin(
+    RegionNamesMixin,
+    HistoryPageMixin,
+    DataImportExportMixin,
+    SimpleHistoryAdmin,
+):
     form = RegiobeeldAdminForm
     resource_classes = [RegiobeeldResource]
     list_display = ["region", "stage", "with_insurer", "date", "is_demo"]
@@ -90,7 +97,12 @@ class RegiobeeldAdmin(DataImportExportMixin, SimpleHistoryAdmin):
 
 
 @admin.register(PlanElement)
-class PlanElementAdmin(DataImportExportMixin, SimpleHistoryAdmin):
+class PlanElementAdmin(
+    RegionNamesMixin,
+    HistoryPageMixin,
+    DataImportExportMixin,
+    SimpleHistoryAdmin,
+):
     form = PlanElementAdminForm
     resource_classes = [PlanElementResource]
     list_display = ["region", "element", "state", "page", "is_demo"]
@@ -101,7 +113,12 @@ class PlanElementAdmin(DataImportExportMixin, SimpleHistoryAdmin):
 
 
 @admin.register(PlanDetails)
-class PlanDetailsAdmin(DataImportExportMixin, SimpleHistoryAdmin):
+class PlanDetailsAdmin(
+    RegionNamesMixin,
+    HistoryPageMixin,
+    DataImportExportMixin,
+    SimpleHistoryAdmin,
+):
     form = PlanDetailsAdminForm
     resource_classes = [PlanDetailsResource]
     list_display = ["region", "agreed_with_insurer", "period_kind", "is_demo"]
@@ -112,7 +129,12 @@ class PlanDetailsAdmin(DataImportExportMixin, SimpleHistoryAdmin):
 
 
 @admin.register(Contract)
-class ContractAdmin(DataImportExportMixin, SimpleHistoryAdmin):
+class ContractAdmin(
+    RegionNamesMixin,
+    HistoryPageMixin,
+    DataImportExportMixin,
+    SimpleHistoryAdmin,
+):
     form = ContractAdminForm
     resource_classes = [ContractResource]
     list_display = [

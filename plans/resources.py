@@ -171,3 +171,8 @@ class ContractResource(SpreadsheetResource):
             .select_related("region", "insurer")
             .defer("region__geometry", "region__display_geometry")
         )
+
+    def export(self, queryset=None, **kwargs):
+        """Every contract's themes in one query (also for the admin's queryset)."""
+        queryset = queryset if queryset is not None else self.get_queryset()
+        return super().export(queryset=queryset.prefetch_related("themes"), **kwargs)

@@ -22,7 +22,7 @@ from django.views.decorators.http import (
 
 from core.documents import pdf_response
 from core.spreadsheets import export_response
-from regions import kerngetallen
+from regions import kerngetallen, services
 from regions.models import Activity, Region
 from regions.views import editable_region
 
@@ -246,6 +246,9 @@ def regiobeeld_document(request, slug):
 
 
 def _saved(request, region, message: str):
+    """message: a whole sentence. A change by an editor also confirms that the
+    region's entry is up to date, as in Mijn regio (editing.views._saved)."""
+    services.confirm(region)
     messages.success(request, " ".join([message, _("Bezoekers zien het meteen.")]))
     return redirect("plans:edit_chain", region.slug)
 

@@ -1,17 +1,47 @@
-"""Charts as server-rendered SVG: geometry computed here, drawn by templates
-(templates/progress/_*_chart.html) with a title, a description and a table
+"""Charts as server-rendered SVG: geometry computed here, drawn by a template
+(templates/progress/_chart.html) with a title, a description and a table
 twin. No JavaScript, nothing loaded from elsewhere; a viewBox and width 100%
 let them shrink on a phone."""
 
 from dataclasses import dataclass
 
 from django.utils import formats
+from django.utils.translation import gettext as _
 
+from plans.models import ElementKind
 from regions.models import RegioplanStatus
+
+from .element_history import ElementCount
 
 WIDTH, HEIGHT = 640, 280
 LEFT, RIGHT, TOP, BOTTOM = 44, 8, 10, 34
 PLOT_W, PLOT_H = WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM
+
+
+@dataclass(frozen=True)
+class Frame:
+    """A chart's viewBox and the margins around its plot area."""
+
+    width: int
+    height: int
+    left: int
+    right: int
+    top: int
+    bottom: int
+
+    @property
+    def plot_w(self) -> int:
+        return self.width - self.left - self.right
+
+    @property
+    def plot_h(self) -> int:
+        return self.height - self.top - self.bottom
+
+
+FULL = Frame(WIDTH, HEIGHT, LEFT, RIGHT, TOP, BOTTOM)
+# One of a row of small charts: half the width, so its 12px text stays 12px
+# on a phone, where it fills the screen, and two fit side by side on a desktop.
+SMALL = Frame(320, 150, 30, 8, 8, 26)
 
 
 @dataclass(frozen=True)
@@ -40,21 +70,46 @@ class Chart:
     y_ticks: list[Tick]
     line: str = ""  # polyline points, for a line chart
     baseline: float = TOP + PLOT_H
+    left: int = LEFT  # where the grid lines start
 
 
 def _month_label(day) -> str:
     return formats.date_format(day, "M Y")
 
 
-def _x_ticks(days, step: float, offset: float) -> list[Tick]:
-    """A label under the first month and each January; at most eight."""
-    marks = [i for i, day in enumerate(days) if i == 0 or day.month == 1]
-    if len(marks) > 1 and marks[1] < 4:
-        marks.pop(0)  # the first month sits too close to the next January
-    every = -(-len(marks) // 8)
+def _x_ticks(days, step: float, offset: float, frame: Frame = FULL) -> list[Tick]:
+    """A label under the first month and each January; at most eight (six on a
+    small chart, which names Januaries by their year only)."""
+    small = frame.width < WIDTH
+    if small:
+        marks = [i for i, day in enumerate(days) if day.month == 1] or [0]
+    else:
+        marks = [i for i, day in enumerate(days) if i == 0 or day.month == 1]
+        if len(marks) > 1 and marks[1] < 4:
+            marks.pop(0)  # the first month sits too close to the next January
+    every = -(-len(marks) // (6 if small else 8))
+
+    def label(day) -> str:
+        return str(day.year) if small and day.month == 1 else _month_label(day)
+
     return [
-        Tick(round(LEFT + offset + i * step, 2), HEIGHT - 12, _month_label(days[i]))
+        Tick(
+            round(frame.left + offset + i * step, 2),
+            frame.height - 8 if small else frame.height - 12,
+            label(days[i]),
+        )
         for i in marks[::every]
+    ]
+
+
+def _y_ticks(top: int, frame: Frame = FULL) -> list[Tick]:
+    return [
+        Tick(
+            frame.left - 6,
+            round(frame.top + frame.plot_h - frame.plot_h * v / top, 2),
+            str(v),
+        )
+        for v in sorted({0, top // 2, top})
     ]
 
 
@@ -83,12 +138,8 @@ def stacked_status_chart(points) -> Chart:
                     f"{_month_label(point.day)}: {count} × {status.label}",
                 )
             )
-    y_ticks = [
-        Tick(LEFT - 6, round(TOP + PLOT_H - PLOT_H * v / top, 2), str(v))
-        for v in sorted({0, top // 2, top})
-    ]
     days = [p.day for p in points]
-    return Chart(WIDTH, HEIGHT, rects, _x_ticks(days, step, step / 2), y_ticks)
+    return Chart(WIDTH, HEIGHT, rects, _x_ticks(days, step, step / 2), _y_ticks(top))
 
 
 def share_chart(points) -> Chart:
@@ -117,3 +168,73 @@ def share_chart(points) -> Chart:
         y_ticks,
         line=" ".join(f"{x},{y}" for x, y in coords),
     )
+
+
+@dataclass(frozen=True)
+class ElementChart:
+    """One small chart of the row: one element of a good regioplan."""
+
+    kind: str
+    label: str
+    chart: Chart
+    first: ElementCount  # in the first month
+    last: ElementCount  # in the last
+
+
+def element_charts(points) -> list[ElementChart]:
+    """Per element of a good regioplan, a small chart with one column per
+    month: the regions whose plan had it (present), partly stacked on top. All
+    share one scale, the most regions there were in any month. points: at
+    least one."""
+    n = len(points)
+    top = max([p.total for p in points] + [1])
+    frame = SMALL
+    step = frame.plot_w / n
+    bar_w = max(step * 0.8, 1)
+    baseline = frame.top + frame.plot_h
+    days = [p.day for p in points]
+    x_ticks = _x_ticks(days, step, step / 2, frame)
+    y_ticks = _y_ticks(top, frame)
+    charts = []
+    for kind in ElementKind:
+        rects = []
+        for i, point in enumerate(points):
+            count = point.elements[kind.value]
+            x = round(frame.left + i * step + (step - bar_w) / 2, 2)
+            y = baseline
+            for value, css_class, state in (
+                (count.present, "bar element-present", _("aanwezig")),
+                (count.partly, "bar element-partly", _("deels")),
+            ):
+                if not value:
+                    continue
+                h = frame.plot_h * value / top
+                y -= h
+                rects.append(
+                    Rect(
+                        x,
+                        round(y, 2),
+                        round(bar_w, 2),
+                        round(h, 2),
+                        css_class,
+                        f"{_month_label(point.day)}: {value} × {state}",
+                    )
+                )
+        charts.append(
+            ElementChart(
+                kind.value,
+                str(kind.label),
+                Chart(
+                    frame.width,
+                    frame.height,
+                    rects,
+                    x_ticks,
+                    y_ticks,
+                    baseline=baseline,
+                    left=frame.left,
+                ),
+                points[0].elements[kind.value],
+                points[-1].elements[kind.value],
+            )
+        )
+    return charts

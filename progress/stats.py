@@ -1,20 +1,23 @@
 """Progress over time, for /voortgang/, the feeds and the curator's dashboard.
 
-Each function reads a fixed number of queries, however many regions, gemeenten
-or status changes there are: the history is loaded once (regions.history) and
-answered in Python.
+Each function reads a fixed number of queries, however many regions, gemeenten,
+status changes, gemeente moves or plan-element history rows there are: each
+history is loaded once (regions.history, regions.composition,
+progress.element_history) and answered in Python.
 """
 
 import datetime
+from collections import Counter
 from dataclasses import dataclass
 
-from django.db.models import Count, Q, Sum
 from django.utils import timezone
 
-from geo.models import Gemeente
-from plans.models import ElementKind, ElementState, PlanElement
-from regions.history import Timeline, load_timeline
-from regions.models import Region, RegionGemeente, RegioplanStatus, StatusChange
+from plans.models import ElementKind
+from regions.composition import load_composition
+from regions.history import load_timeline
+from regions.models import Region, RegioplanStatus, StatusChange
+
+from .element_history import ElementCount, load_element_timeline
 
 MAX_MONTHS = 120  # ten years is as far back as the charts go
 
@@ -24,9 +27,11 @@ class MonthPoint:
     day: datetime.date  # the last day of the month (today for this month)
     counts: dict[str, int]  # status -> regions with that status on day
     share_public: float  # percent of inhabitants in a region with a public plan
+    elements: dict[str, ElementCount]  # element kind -> regions that had it
 
     @property
     def total(self) -> int:
+        """The regions that existed on day."""
         return sum(self.counts.values())
 
 
@@ -43,50 +48,50 @@ def month_ends(first: datetime.date, last: datetime.date) -> list[datetime.date]
     return days[-MAX_MONTHS:]
 
 
-def inhabitants_by_region() -> dict[int, int]:
-    """CBS inwoners per region, summed over its gemeenten (now)."""
-    rows = (
-        RegionGemeente.objects.order_by()
-        .values("region_id")
-        .annotate(n=Sum("gemeente__inwoners"))
-        .values_list("region_id", "n")
-    )
-    return {region_id: n or 0 for region_id, n in rows}
-
-
-def total_inhabitants() -> int:
-    """All inhabitants of the Netherlands: every gemeente, in a region or not."""
-    return Gemeente.objects.aggregate(n=Sum("inwoners"))["n"] or 0
-
-
 def public_share(
-    timeline: Timeline, day: datetime.date, inhabitants: dict[int, int], total: int
+    statuses: dict[int, str | None], inhabitants: dict[int, int], total: int
 ) -> float:
-    """Percent of all inhabitants living in a region whose plan was public."""
+    """Percent of all inhabitants living in a region whose plan was public.
+
+    statuses and inhabitants are of the same day: a region that did not exist
+    yet has no status, so its inhabitants count for none."""
     if not total:
         return 0.0
     public = sum(
         inhabitants.get(region_id, 0)
-        for region_id, status in timeline.statuses_on(day).items()
+        for region_id, status in statuses.items()
         if status == RegioplanStatus.OPENBAAR
     )
     return 100 * public / total
 
 
 def monthly(today: datetime.date | None = None) -> list[MonthPoint]:
-    """Per month: regions per status and the public-plan inhabitant share."""
+    """Per month: regions per status, the public-plan inhabitant share (with
+    the gemeenten each region had then) and the elements of the regions'
+    plans. Seven queries, however long the history."""
     today = today or timezone.localdate()
     timeline = load_timeline()
-    inhabitants, total = inhabitants_by_region(), total_inhabitants()
-    first = timeline.first_date() or today
-    return [
-        MonthPoint(
-            day,
-            timeline.counts_on(day),
-            public_share(timeline, day, inhabitants, total),
+    composition = load_composition()
+    elements = load_element_timeline()
+    firsts = [d for d in (timeline.first_date(), elements.first_date()) if d]
+    points = []
+    for day in month_ends(min([*firsts, today]), today):
+        statuses = timeline.statuses_on(day)
+        existing = {pk for pk, status in statuses.items() if status}
+        counts = Counter(statuses[pk] for pk in existing)
+        points.append(
+            MonthPoint(
+                day,
+                {status: counts.get(status, 0) for status in RegioplanStatus.values},
+                public_share(
+                    statuses,
+                    composition.inhabitants_on(day),
+                    composition.total_inhabitants,
+                ),
+                elements.counts_on(day, existing),
+            )
         )
-        for day in month_ends(min(first, today), today)
-    ]
+    return points
 
 
 def latest_changes(limit: int = 15):
@@ -126,25 +131,15 @@ class ElementRow:
         return 100 * self.partly / self.regions if self.regions else 0.0
 
 
-def plan_elements() -> list[ElementRow]:
-    """Per element of a good regioplan (plans app): in how many regions' plans
-    it is present or partly present, now. Two queries."""
-    regions = Region.objects.count()
-    counts = {
-        row["element"]: row
-        for row in PlanElement.objects.order_by()
-        .values("element")
-        .annotate(
-            present=Count("pk", filter=Q(state=ElementState.AANWEZIG)),
-            partly=Count("pk", filter=Q(state=ElementState.DEELS)),
-        )
-    }
+def element_rows(point: MonthPoint) -> list[ElementRow]:
+    """Per element of a good regioplan (plans app): in how many of the regions
+    of that month the plan had it, or partly. No queries."""
     return [
         ElementRow(
             str(kind.label),
-            counts.get(kind.value, {}).get("present", 0),
-            counts.get(kind.value, {}).get("partly", 0),
-            regions,
+            point.elements[kind.value].present,
+            point.elements[kind.value].partly,
+            point.total,
         )
         for kind in ElementKind
     ]

@@ -213,7 +213,9 @@ LEAFLET_CONFIG = {
     "DEFAULT_ZOOM": 7,
     "MIN_ZOOM": 6,
     "MAX_ZOOM": 13,
-    "SPATIAL_EXTENT": (3.2, 50.7, 7.3, 53.6),
+    # Centred on the Netherlands (lon 3.36-7.23): where the map is wider than
+    # this extent Leaflet centres on it, and the SVG preview centres on the data.
+    "SPATIAL_EXTENT": (3.3, 50.7, 7.3, 53.6),
     "RESET_VIEW": False,
     "SCALE": None,
     "ATTRIBUTION_PREFIX": "",

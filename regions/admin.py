@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 from simple_history.admin import SimpleHistoryAdmin
 
+from core.admin import DeletePageMixin, HistoryPageMixin
 from core.spreadsheet_admin import DataImportExportMixin
 from core.versioning import StateGuardedInlineFormSet, VersionedFormMixin
 from geo.models import KERNCIJFERS, Gemeente
@@ -130,6 +131,42 @@ class RegionFigureInline(admin.TabularInline):
     extra = 0
 
 
+def borders_of(*relations: str) -> list[str]:
+    """The border columns of the regions behind relations, to defer where only
+    their names are shown."""
+    return [f"{r}__{f}" for r in relations for f in ("geometry", "display_geometry")]
+
+
+class RegionListFilter(admin.RelatedFieldListFilter):
+    """Filter by region: the choices are the regions' names, not their borders."""
+
+    def field_choices(self, field, request, model_admin):
+        return list(Region.objects.values_list("pk", "name"))
+
+
+class RegionNamesMixin:
+    """An admin that shows the regions its rows point to by name only: they
+    come joined without their borders, and so do the regions to choose from."""
+
+    region_fields = ["region"]
+
+    def get_queryset(self, request):
+        # The changelist joins list_select_related only to a queryset that
+        # joins nothing yet: join those here too.
+        related = [*self.region_fields, *(self.list_select_related or [])]
+        return (
+            super()
+            .get_queryset(request)
+            .select_related(*related)
+            .defer(*borders_of(*self.region_fields))
+        )
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.related_model is Region:
+            kwargs.setdefault("queryset", Region.objects.without_borders())
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+
 class InstanceAutocompleteSelect(AutocompleteSelect):
     """An autocomplete whose selected option comes from the form's instance
     (loaded by the inline's select_related), not from one query per row."""
@@ -150,20 +187,37 @@ class InstanceAutocompleteSelect(AutocompleteSelect):
         return [(None, options, 0)]
 
 
-class ActivityInlineForm(VersionedFormMixin, forms.ModelForm):
+class InstanceAutocompleteForm(forms.ModelForm):
+    """Hands each InstanceAutocompleteSelect the object its row has already."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name, field in self.fields.items():
+            widget = getattr(field.widget, "widget", field.widget)  # unwrapped
+            if isinstance(widget, InstanceAutocompleteSelect) and getattr(
+                self.instance, f"{name}_id", None
+            ):
+                widget.selected_object = getattr(self.instance, name)
+
+
+class InstanceAutocompleteInlineMixin:
+    """An inline whose autocomplete_fields show the rows' own objects: its
+    get_queryset joins them (select_related), its form is an
+    InstanceAutocompleteForm."""
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name in self.get_autocomplete_fields(request):
+            kwargs["widget"] = InstanceAutocompleteSelect(db_field, self.admin_site)
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+
+class ActivityInlineForm(VersionedFormMixin, InstanceAutocompleteForm):
     class Meta:
         model = Activity
         fields = [*ACTIVITY_FIELDS, "is_demo"]
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        widget = self.fields["organisation"].widget
-        widget = getattr(widget, "widget", widget)  # inside the related wrapper
-        if self.instance.organisation_id:
-            widget.selected_object = self.instance.organisation
 
-
-class ActivityInline(admin.StackedInline):
+class ActivityInline(InstanceAutocompleteInlineMixin, admin.StackedInline):
     model = Activity
     form = ActivityInlineForm
     extra = 0
@@ -171,11 +225,6 @@ class ActivityInline(admin.StackedInline):
 
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("organisation")
-
-    def formfield_for_foreignkey(self, db_field, request, **kwargs):
-        if db_field.name == "organisation":
-            kwargs["widget"] = InstanceAutocompleteSelect(db_field, self.admin_site)
-        return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
     fields = [
         ("title", "organisation"),
@@ -236,7 +285,13 @@ class ContactFilter(admin.SimpleListFilter):
 
 
 @admin.register(Region)
-class RegionAdmin(MapDataAdminMixin, DataImportExportMixin, SimpleHistoryAdmin):
+class RegionAdmin(
+    MapDataAdminMixin,
+    DeletePageMixin,
+    HistoryPageMixin,
+    DataImportExportMixin,
+    SimpleHistoryAdmin,
+):
     form = RegionAdminForm
     resource_classes = [RegionResource]
     object_history_template = "admin/regions/region/object_history.html"
@@ -293,6 +348,7 @@ class RegionAdmin(MapDataAdminMixin, DataImportExportMixin, SimpleHistoryAdmin):
             .without_borders()
             .select_related("regional_organisation", "preferred_insurer")
             .annotate(n_gemeenten=Count("gemeenten"))
+            .order_by("name")  # an aggregate drops Meta.ordering (autocomplete)
         )
 
     @admin.display(description=_("status regioplan"), ordering="status")
@@ -336,12 +392,15 @@ class RegionAdmin(MapDataAdminMixin, DataImportExportMixin, SimpleHistoryAdmin):
             GemeenteMove.objects.filter(from_region_id=object_id)
             | GemeenteMove.objects.filter(to_region_id=object_id)
         ).select_related("gemeente", "from_region", "to_region", "user")
+        moves = moves.defer(
+            "gemeente__geometry", *borders_of("from_region", "to_region")
+        )
         extra_context = {**(extra_context or {}), "gemeente_moves": moves}
         return super().history_view(request, object_id, extra_context)
 
 
 @admin.register(StatusChange)
-class StatusChangeAdmin(admin.ModelAdmin):
+class StatusChangeAdmin(RegionNamesMixin, admin.ModelAdmin):
     """Status changes are recorded by the region forms and imports; a curator
     may correct their date or note here (which redraws the map on that date)."""
 
@@ -353,7 +412,7 @@ class StatusChangeAdmin(admin.ModelAdmin):
         "recorded_by",
         "is_demo",
     ]
-    list_filter = ["status", "is_demo", "region"]
+    list_filter = ["status", "is_demo", ("region", RegionListFilter)]
     search_fields = ["region__name", "note"]
     list_select_related = ["region", "recorded_by"]
     date_hierarchy = "effective_date"
@@ -376,33 +435,19 @@ class StatusChangeAdmin(admin.ModelAdmin):
         "created_at",
     ]
 
-    def get_queryset(self, request):
-        return (
-            super()
-            .get_queryset(request)
-            .defer("region__geometry", "region__display_geometry")
-        )
-
     def has_add_permission(self, request):
         return False
 
 
 @admin.register(ReminderLog)
-class ReminderLogAdmin(admin.ModelAdmin):
+class ReminderLogAdmin(RegionNamesMixin, admin.ModelAdmin):
     """What manage.py send_reminders sent: read only."""
 
     list_display = ["sent_at", "region", "email"]
-    list_filter = ["region"]
+    list_filter = [("region", RegionListFilter)]
     search_fields = ["region__name", "email"]
     list_select_related = ["region"]
     date_hierarchy = "sent_at"
-
-    def get_queryset(self, request):
-        return (
-            super()
-            .get_queryset(request)
-            .defer("region__geometry", "region__display_geometry")
-        )
 
     def has_add_permission(self, request):
         return False
@@ -416,13 +461,21 @@ class GemeenteMoveAdmin(admin.ModelAdmin):
     """Every change of a region's composition; a curator may undo one."""
 
     list_display = ["created_at", "gemeente", "from_region", "to_region", "user"]
-    list_filter = ["from_region", "to_region"]
+    list_filter = [
+        ("from_region", RegionListFilter),
+        ("to_region", RegionListFilter),
+    ]
     search_fields = ["gemeente__name", "gemeente__code"]
     list_select_related = ["gemeente", "from_region", "to_region", "user"]
     date_hierarchy = "created_at"
 
     def get_queryset(self, request):
-        return super().get_queryset(request).defer("gemeente__geometry")
+        return (
+            super()
+            .get_queryset(request)
+            .select_related("gemeente", "from_region", "to_region", "user")
+            .defer("gemeente__geometry", *borders_of("from_region", "to_region"))
+        )
 
     def has_add_permission(self, request):
         return False
@@ -472,6 +525,11 @@ class ContactPersonInline(admin.StackedInline):
     model = ContactPerson
     form = ContactPersonInlineForm
     extra = 0
+
+    def get_queryset(self, request):
+        """Each row is named after its organisation too."""
+        return super().get_queryset(request).select_related("organisation")
+
     fields = [
         ("name", "function"),
         ("email", "phone"),
@@ -481,13 +539,23 @@ class ContactPersonInline(admin.StackedInline):
     ]
 
 
-class RegionOrganisationInline(admin.TabularInline):
+class RegionOrganisationInline(InstanceAutocompleteInlineMixin, admin.TabularInline):
     model = RegionOrganisation
+    form = InstanceAutocompleteForm
     formset = StateGuardedInlineFormSet  # link rows carry no version of their own
     extra = 0
     autocomplete_fields = ["region"]
     verbose_name = _("actief in regio")
     verbose_name_plural = _("werkgebied: actief in regio's")
+
+    def get_queryset(self, request):
+        """Each row is named 'organisation – region'."""
+        return (
+            super()
+            .get_queryset(request)
+            .select_related("organisation", "region")
+            .defer(*borders_of("region"))
+        )
 
 
 @admin.register(Organisation)
@@ -498,7 +566,7 @@ class RegionalOrganisationAdmin(MapDataAdminMixin, OrganisationAdmin):
     inlines = [RegionOrganisationInline, ContactPersonInline]
     actions = ["merge_organisations"]
     list_display = [*OrganisationAdmin.list_display, "region_count"]
-    list_filter = [*OrganisationAdmin.list_filter, "regions"]
+    list_filter = [*OrganisationAdmin.list_filter, ("regions", RegionListFilter)]
     search_fields = [*OrganisationAdmin.search_fields, "regions__name"]
 
     @admin.display(description=_("regio's"), ordering="n_regions")
@@ -506,7 +574,12 @@ class RegionalOrganisationAdmin(MapDataAdminMixin, OrganisationAdmin):
         return obj.n_regions
 
     def get_queryset(self, request):
-        return super().get_queryset(request).annotate(n_regions=Count("regions"))
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(n_regions=Count("regions"))
+            .order_by("name")  # an aggregate drops Meta.ordering (autocomplete)
+        )
 
     @admin.action(description=_("Twee organisaties samenvoegen"))
     def merge_organisations(self, request, queryset):
@@ -577,7 +650,7 @@ class GemeenteAdminForm(forms.ModelForm):
 
 
 @admin.register(Gemeente)
-class GemeenteAdmin(DataImportExportMixin, admin.ModelAdmin):
+class GemeenteAdmin(DeletePageMixin, DataImportExportMixin, admin.ModelAdmin):
     form = GemeenteAdminForm
     resource_classes = [CompositionResource]
     import_export_change_list_template = "admin/geo/gemeente/change_list_imports.html"
@@ -585,7 +658,7 @@ class GemeenteAdmin(DataImportExportMixin, admin.ModelAdmin):
     list_filter = [
         "province",
         ("region_link", admin.EmptyFieldListFilter),
-        "region_link__region",
+        ("region_link__region", RegionListFilter),
     ]
     search_fields = ["name", "code"]
     list_select_related = ["region_link__region"]
@@ -612,12 +685,14 @@ class GemeenteAdmin(DataImportExportMixin, admin.ModelAdmin):
         ]
 
     def get_queryset(self, request):
-        queryset = super().get_queryset(request)
-        if request.resolver_match and request.resolver_match.url_name.endswith(
-            "changelist"
-        ):
-            return queryset.without_borders()
-        return queryset
+        """No page here shows a border, nor the border of a gemeente's region."""
+        return (
+            super()
+            .get_queryset(request)
+            .without_borders()
+            .select_related("region_link__region")
+            .defer(*borders_of("region_link__region"))
+        )
 
     def has_add_permission(self, request):
         return False  # gemeenten come from a boundary import, with their geometry
@@ -639,7 +714,9 @@ class ActivityAdminForm(VersionedFormMixin, forms.ModelForm):
 
 
 @admin.register(Activity)
-class ActivityAdmin(DataImportExportMixin, SimpleHistoryAdmin):
+class ActivityAdmin(
+    RegionNamesMixin, HistoryPageMixin, DataImportExportMixin, SimpleHistoryAdmin
+):
     form = ActivityAdminForm
     resource_classes = [ActivityResource]
     list_display = [
@@ -650,34 +727,20 @@ class ActivityAdmin(DataImportExportMixin, SimpleHistoryAdmin):
         "end_date",
         "is_demo",
     ]
-    list_filter = ["region", "is_demo"]
+    list_filter = [("region", RegionListFilter), "is_demo"]
     search_fields = ["title", "description", "region__name", "organisation__name"]
     autocomplete_fields = ["region", "organisation"]
     date_hierarchy = "start_date"
     list_select_related = ["region", "organisation"]
 
-    def get_queryset(self, request):
-        """Only region names are shown: leave their borders in the database."""
-        return (
-            super()
-            .get_queryset(request)
-            .defer("region__geometry", "region__display_geometry")
-        )
-
 
 @admin.register(RegionFigure)
-class RegionFigureAdmin(DataImportExportMixin, SimpleHistoryAdmin):
+class RegionFigureAdmin(
+    RegionNamesMixin, HistoryPageMixin, DataImportExportMixin, SimpleHistoryAdmin
+):
     resource_classes = [RegionFigureResource]
     list_display = ["region", "kind", "year", "value", "source", "is_demo"]
-    list_filter = ["kind", "year", "region"]
+    list_filter = ["kind", "year", ("region", RegionListFilter)]
     search_fields = ["region__name", "source"]
     autocomplete_fields = ["region"]
     list_select_related = ["region"]
-
-    def get_queryset(self, request):
-        """Only region names are shown: leave their borders in the database."""
-        return (
-            super()
-            .get_queryset(request)
-            .defer("region__geometry", "region__display_geometry")
-        )

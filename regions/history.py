@@ -6,6 +6,7 @@ in Python, so a chart of sixty months costs no more queries than one date.
 Before a region's first recorded change its status is that change's previous
 status; a region whose first change is its creation did not exist yet (None).
 A region without any recorded change has always had its current status.
+A region that no longer exists (a pk not in the table) has no status (None).
 """
 
 import datetime
@@ -32,7 +33,7 @@ class Timeline:
     def status_on(self, region_id: int, day: datetime.date) -> str | None:
         steps = self.steps.get(region_id)
         if not steps:
-            return self.current[region_id]
+            return self.current.get(region_id)
         status = steps[0].previous or None
         for step in steps:
             if step.date > day:

@@ -16,6 +16,7 @@ from django.conf import settings
 from django.db import DatabaseError, transaction
 from django.utils import translation
 
+from . import on_date
 from .history import history_stamp, load_timeline
 from .models import MapLayer, Region, RegioplanStatus
 
@@ -133,16 +134,20 @@ def build_layer_on(base: str, statuses: dict[int, str | None], slugs: dict) -> s
     """The stored layer with each region coloured by its status on a date.
 
     statuses: region pk -> status (None: the region did not exist yet, shown as
-    unknown); slugs: slug -> region pk."""
+    on_date.NOT_YET); slugs: slug -> region pk."""
     collection = json.loads(base)
     for feature in collection["features"]:
         props = feature["properties"]
-        status = RegioplanStatus(
-            statuses.get(slugs.get(props["slug"])) or RegioplanStatus.ONBEKEND
-        )
-        props["status"] = status.value
-        props["status_label"] = str(status.label)
-        props["colour"] = status.colour
+        status = statuses.get(slugs.get(props["slug"]))
+        if status:
+            status = RegioplanStatus(status)
+            props["status"] = status.value
+            props["status_label"] = str(status.label)
+            props["colour"] = status.colour
+        else:
+            props["status"] = on_date.NOT_YET
+            props["status_label"] = on_date.not_yet_label()
+            props["colour"] = on_date.NOT_YET_COLOUR
     return json.dumps(collection, ensure_ascii=False, separators=(",", ":"))
 
 
@@ -154,7 +159,8 @@ def layer_on(day: datetime.date) -> ServedLayer:
     if served is None:
         statuses = load_timeline().statuses_on(day)
         slugs = dict(Region.objects.values_list("slug", "pk"))
-        content = build_layer_on(base.content.decode(), statuses, slugs)
+        with translation.override(settings.LANGUAGE_CODE):  # as the base layer
+            content = build_layer_on(base.content.decode(), statuses, slugs)
         raw = content.encode()
         served = ServedLayer(etag_for(content), raw, gzip.compress(raw, 9, mtime=0))
         _dated[key] = served

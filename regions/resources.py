@@ -322,10 +322,13 @@ class OrganisationResource(MapDataResourceMixin, SpreadsheetResource):
     def export(self, queryset=None, **kwargs):
         """An export reads every organisation's links: two queries in all."""
         regions = Region.objects.only("pk", "slug")
+        # The led regions are matched on regional_organisation: load it too, or
+        # every region would fetch it in a query of its own.
+        led = Region.objects.only("pk", "slug", "regional_organisation")
         queryset = queryset if queryset is not None else self.get_queryset()
         queryset = queryset.prefetch_related(
             Prefetch("regions", queryset=regions),
-            Prefetch("regions_led", queryset=regions),
+            Prefetch("regions_led", queryset=led),
         )
         return super().export(queryset=queryset, **kwargs)
 

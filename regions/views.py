@@ -29,6 +29,7 @@ from . import (
     map_filters,
     on_date,
     overlap,
+    preview,
     search,
 )
 from .models import Region, RegioplanStatus, legend
@@ -45,12 +46,12 @@ def editable_region(request, slug) -> Region:
     )
 
 
-def _layer_url() -> str:
+def _layer_url(etag: str) -> str:
     # One layer URL for both languages, so browsers cache it once; the labels
     # in the active language come from the page (status_labels).
     with translation.override(settings.LANGUAGE_CODE):
         url = reverse("regions:geojson")
-    return f"{url}?v={layer.current_etag()}"
+    return f"{url}?v={etag}"
 
 
 @public_page
@@ -58,22 +59,30 @@ def _layer_url() -> str:
 def map_page(request):
     """The map today, or on a past date (?datum=2025-01-01)."""
     regions = Region.objects.with_related()
-    counts, layer_url, day, error = regions.status_counts(), _layer_url(), None, ""
+    served = layer.served_layer()
+    counts, layer_url, day, error = (
+        regions.status_counts(),
+        _layer_url(served.etag),
+        None,
+        "",
+    )
     try:
         day = on_date.parse_map_date(request.GET.get("datum", ""))
     except on_date.BadDate as exc:
         error = str(exc)
     if day:
         regions = list(regions)
-        statuses = history.load_timeline().statuses_on(day)
+        statuses = on_date.statuses_on(history.load_timeline(), day)
         for region in regions:  # shown as on that day, never saved
-            region.status = statuses.get(region.pk) or RegioplanStatus.ONBEKEND
+            region.status = statuses[region.pk]
         counts = Counter(region.status for region in regions)
         layer_url += f"&datum={day.isoformat()}"
     insurers = list(Insurer.objects.order_by("name"))
+    statuses = {region.slug: region.status for region in regions}
     map_filter = map_filters.MapFilter.from_request(request, insurers)
     if map_filter.active:
         regions, counts = map_filter.apply(regions)
+    matching = {region.slug for region in regions} if map_filter.active else None
     return render(
         request,
         "regions/map.html",
@@ -82,10 +91,12 @@ def map_page(request):
             "map_filter": map_filter,
             "insurers": insurers,
             "statuses": RegioplanStatus.choices,
-            "legend": legend(counts),
+            "legend": legend(counts) + on_date.legend_row(counts),
             "layer_url": layer_url,
+            "map_preview": preview.painted(served, statuses, matching),
             "has_demo": any(region.is_demo for region in regions),
             "map_date": day,
+            "not_yet": on_date.NOT_YET,
             "map_date_line": on_date.summary_line(day, counts) if day else "",
             "map_date_error": error,
             "today": timezone.localdate(),
@@ -261,12 +272,16 @@ def open_data(request):
 def embed(request):
     """The map alone, for partners' sites: the one page that may be framed."""
     regions = Region.objects.with_related()
+    served = layer.served_layer()
     response = render(
         request,
         "regions/embed.html",
         {
             "legend": legend(regions.status_counts()),
-            "layer_url": _layer_url(),
+            "layer_url": _layer_url(served.etag),
+            "map_preview": preview.painted(
+                served, {region.slug: region.status for region in regions}
+            ),
             "has_demo": any(region.is_demo for region in regions),
         },
     )

@@ -8,7 +8,7 @@ from django.test import override_settings
 from django.utils import translation
 
 from core import generation
-from regions import layer, search
+from regions import layer, preview, search
 
 from .factories import (
     REGION_A,
@@ -56,6 +56,7 @@ def fresh_process_caches():
     for cache in (
         layer._served,
         layer._dated,
+        preview._previews,
         search._index,
         search._tree_cache,
         generation._last_known,

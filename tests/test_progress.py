@@ -14,13 +14,14 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
+from plans.models import PlanElement
 from progress import stats
 from regions import services
 from regions.history import load_timeline
-from regions.models import Region, ReminderLog, StatusChange
+from regions.models import GemeenteMove, Region, ReminderLog, StatusChange
 
 from .conftest import REGION_A, REGION_B, REGION_C
-from .factories import make_editor
+from .factories import make_editor, make_gemeente
 from .helpers import region_admin_post
 from .test_admin_data_import import PROCESS, regions_csv, upload
 from .test_editing import plan_data
@@ -246,9 +247,18 @@ def test_bad_dates_get_a_dutch_message_and_400(client, world, value):
 # -- /voortgang/ ------------------------------------------------------------------
 
 
+def composition_since_2000():
+    """The world's gemeenten joined their regions when it was built, today;
+    for tests about earlier years they were there long before."""
+    GemeenteMove.objects.update(
+        created_at=timezone.make_aware(datetime.datetime(2000, 1, 1))
+    )
+
+
 def test_inhabitant_share_sums_cbs_figures(world):
     # Aaland (20 000 of 60 000 inwoners) public since 1 June 2024; Beekdal
     # (30 000) public from 1 March 2025.
+    composition_since_2000()
     add_change(world.region_c, D(2024, 1, 1), "onbekend", "in_ontwikkeling")
     add_change(world.region_a, D(2024, 6, 1), "in_ontwikkeling", "openbaar")
     world.region_b.plan_url = "https://example.org/plan.pdf"
@@ -275,11 +285,21 @@ def test_progress_page_shows_charts_tables_and_changes(client, world):
 
 
 def many_regions_with_history(n: int):
+    """n more regions, each with a status history, plan elements that changed
+    over the years and a gemeente that moved in and out again."""
+    extra = make_gemeente("GM9099", "Verhuisdorp", 5.4, 52.1, inwoners=3_000)
     for i in range(n):
         region = Region.objects.create(name=f"Extra {i}", slug=f"extra-{i}")
         old = ""
         for year, status in ((2022, "geen"), (2023, "onbekend"), (2024, "geen")):
             old = add_change(region, D(year, 3, 1), old, status).status
+        for kind in ("ict_visie", "governance"):
+            element = PlanElement.objects.create(region=region, element=kind)
+            for state in ("afwezig", "deels", "aanwezig"):
+                element.state = state
+                element.save()
+        services.move_gemeenten({extra: region})
+    services.move_gemeenten({extra: None})
 
 
 def test_progress_page_query_count_does_not_grow(
@@ -288,10 +308,14 @@ def test_progress_page_query_count_does_not_grow(
     with django_assert_max_num_queries(50) as small:
         small_points = client.get(reverse("progress:index")).context["points"]
     many_regions_with_history(15)
+    assert PlanElement.history.count() >= 15 * 2 * 4
+    assert GemeenteMove.objects.count() >= 16
     with django_assert_max_num_queries(len(small.captured_queries)):
         response = client.get(reverse("progress:index"))
     assert response.context["now"].total == 18
     assert len(response.context["points"]) > len(small_points)
+    present = {row.label: row.present for row in response.context["elements"]}
+    assert present["Aparte ICT-visie"] == present["Governance en zeggenschap"] == 15
 
 
 # -- feeds -------------------------------------------------------------------------
@@ -473,7 +497,7 @@ def test_organisation_preview_fills_the_regions_column(curator_client, world):
 
 
 def test_region_feed_has_signed_contracts_and_page_has_plan_elements(client, world):
-    from plans.models import Contract, PlanElement
+    from plans.models import Contract
 
     Contract.objects.create(
         region=world.region_a,
@@ -511,7 +535,7 @@ def test_demo_history_ends_at_todays_status_and_is_marked_demo(world):
 
     counts = demo.load()  # only Ceeland is a demo region in the world
     changes = changes_of(REGION_C)
-    assert counts == {"statuswijzigingen (demo)": len(changes)} and changes
+    assert counts["statuswijzigingen (demo)"] == len(changes) and changes
     assert all(c.is_demo for c in changes)
     by_date = sorted(changes, key=lambda c: c.effective_date)
     assert by_date[0].previous_status == ""
@@ -519,7 +543,10 @@ def test_demo_history_ends_at_todays_status_and_is_marked_demo(world):
     assert by_date[-1].effective_date <= timezone.localdate()
     assert [c.previous_status for c in by_date[1:]] == [c.status for c in by_date[:-1]]
     assert changes_of(REGION_A) == []  # real regions get no invented history
-    assert demo.load() == {"statuswijzigingen (demo)": 0}  # not twice
+    assert demo.load() == {  # not twice
+        "statuswijzigingen (demo)": 0,
+        "historie van regioplanonderdelen (demo)": 0,
+    }
 
 
 def test_any_editor_change_confirms(client, editor_a, world):
@@ -530,3 +557,92 @@ def test_any_editor_change_confirms(client, editor_a, world):
     )
     assert world.region_a.activities.filter(title="Nieuwe werkgroep").exists()
     assert Region.objects.get(slug=REGION_A).confirmed_at is not None
+
+
+# -- saving a plans page confirms the region, as Mijn regio does ------------------
+
+
+def plans_posts(world) -> dict:
+    """Each plans editing page of Aaland and a valid post to it."""
+    from plans.models import Contract, ElementKind
+
+    contract = Contract.objects.create(
+        region=world.region_a, insurer=world.insurer, start=D(2025, 1, 1)
+    )
+    return {
+        "regiobeeld": (
+            reverse("plans:edit_regiobeeld", args=[REGION_A]),
+            {"stage": "gereed", "with_insurer": "ja"},
+        ),
+        "onderdelen": (
+            reverse("plans:edit_plan_elements", args=[REGION_A]),
+            {
+                "plan-agreed_with_insurer": "ja",
+                "plan-period_kind": "eenjarig",
+                **{f"{kind}-state": "onbekend" for kind in ElementKind.values},
+                "ict_visie-state": "aanwezig",
+            },
+        ),
+        "nieuw-contract": (
+            reverse("plans:new_contract", args=[REGION_A]),
+            {
+                "insurer": world.other_insurer.pk,
+                "start": "2026-01-01",
+                "kind": "eenjarig",
+                "state": "getekend",
+                "monitoring_agreed": "ja",
+            },
+        ),
+        "contract": (
+            reverse("plans:edit_contract", args=[REGION_A, contract.pk]),
+            {
+                "insurer": world.insurer.pk,
+                "start": "2025-01-01",
+                "kind": "meerjarig",
+                "state": "getekend",
+                "monitoring_agreed": "nee",
+                "edit_version": contract.version,
+            },
+        ),
+    }
+
+
+def confirmation_on_region_page(client) -> str:
+    html = client.get(reverse("regions:detail", args=[REGION_A])).content.decode()
+    if "nog niet bevestigd door de regio" in html:
+        return "nog niet bevestigd"
+    assert "laatst bevestigd op" in html
+    return "bevestigd"
+
+
+@pytest.mark.parametrize(
+    "page", ["regiobeeld", "onderdelen", "nieuw-contract", "contract"]
+)
+def test_saving_a_plans_page_confirms_the_region(client, editor_a, world, page):
+    url, data = plans_posts(world)[page]
+    assert confirmation_on_region_page(client) == "nog niet bevestigd"
+    client.force_login(editor_a)
+    before = timezone.now()
+    response = client.post(url, data)
+    assert response.status_code == 302
+    assert response["Location"] == reverse("plans:edit_chain", args=[REGION_A])
+    assert Region.objects.get(slug=REGION_A).confirmed_at >= before
+    assert confirmation_on_region_page(client) == "bevestigd"
+
+
+def test_a_refused_plans_save_does_not_confirm(client, editor_a, world):
+    posts = plans_posts(world)
+    client.force_login(editor_a)
+    # Someone else saved the contract after this editor opened it: stale.
+    url, data = posts["contract"]
+    client.post(url, data)
+    Region.objects.filter(pk=world.region_a.pk).update(confirmed_at=None)
+    stale = client.post(url, {**data, "monitoring_agreed": "ja"})
+    assert stale.status_code == 200
+    assert "Iemand anders heeft deze gegevens gewijzigd" in stale.content.decode()
+    # A form with an error is shown again, not saved.
+    url, data = posts["regiobeeld"]
+    invalid = client.post(url, {**data, "stage": "paars"})
+    assert invalid.status_code == 200
+    assert Region.objects.get(slug=REGION_A).confirmed_at is None
+    assert confirmation_on_region_page(client) == "nog niet bevestigd"

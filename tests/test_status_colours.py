@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 
+from regions import on_date
 from regions.models import RegioplanStatus
 
 SIMULATIONS = {
@@ -114,12 +115,25 @@ def test_the_old_purple_and_dark_blue_would_fail():
 
 def test_every_status_has_its_own_pattern_on_the_map_and_in_the_legend():
     status_css = (Path(settings.BASE_DIR) / "static/css/status.css").read_text()
-    kaart_js = (Path(settings.BASE_DIR) / "static/js/kaart.js").read_text()
+    patterns = (
+        Path(settings.BASE_DIR) / "templates/regions/_map_patterns.html"
+    ).read_text()
     marks = []
     for status in RegioplanStatus:
         rule = re.search(rf"\.status-{status.value} {{([^}}]*)}}", status_css)
         marks.append(re.search(r"--marks: ([^;]*);", rule.group(1)).group(1))
         if status != RegioplanStatus.GEEN:
             assert f"fill: url(#patroon-{status.value})" in status_css
-            assert f"{status.value}: {{ tag:" in kaart_js
+            assert f"fill: url(#voorbeeld-{status.value}) var(--fill)" in status_css
+            assert f'id="{{{{ prefix }}}}-{status.value}"' in patterns
     assert len(set(marks)) == len(RegioplanStatus)
+
+
+def test_a_region_that_did_not_exist_yet_has_its_own_pale_fill():
+    status_css = (Path(settings.BASE_DIR) / "static/css/status.css").read_text()
+    rule = re.search(rf"\.status-{on_date.NOT_YET} {{([^}}]*)}}", status_css)
+    assert f"--fill: {on_date.NOT_YET_COLOUR};" in rule.group(1)
+    border = css_variable("region-border", status_css)
+    assert contrast(border, on_date.NOT_YET_COLOUR) >= MIN_BORDER
+    for status in RegioplanStatus:
+        assert contrast(status.colour, on_date.NOT_YET_COLOUR) > 1.05, status

@@ -29,3 +29,20 @@ def map_options(name: str, callback: str):
         },
         f"{name}-leaflet",
     )
+
+
+# Pattern sets: (id prefix, scale). Leaflet draws in screen pixels; the SVG
+# preview in viewBox units of about 0.36 to 0.55 pixels (regions.preview).
+PATTERN_SETS = (("patroon", "1"), ("voorbeeld", "2.6"))
+
+
+@register.inclusion_tag("regions/_map_patterns.html")
+def map_patterns():
+    """The status patterns the map and its preview fill regions with."""
+    return {"pattern_sets": PATTERN_SETS}
+
+
+@register.inclusion_tag("regions/_map_preview.html")
+def map_preview(preview):
+    """The map as SVG, painted before Leaflet has loaded (regions.preview)."""
+    return {"preview": preview}

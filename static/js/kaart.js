@@ -1,5 +1,7 @@
 /* The regiokaart: regions from the GeoJSON layer, coloured by regioplan status
- * and patterned per status (not by colour alone).
+ * and patterned per status (not by colour alone: the patterns are in the
+ * page, regions/_map_patterns.html). The page shows an SVG preview of the same
+ * map until this script has drawn the regions (regions/preview.py).
  * Every region is a focusable link on the map, in the order of the list: Tab
  * goes through them and then leaves the map, Enter opens one. The list beside
  * the map is the same set of links for keyboard and screen-reader users.
@@ -13,17 +15,6 @@
   var BORDER = css.getPropertyValue("--region-border").trim();
   var HIGHLIGHT = css.getPropertyValue("--region-highlight").trim();
 
-  var SVG_NS = "http://www.w3.org/2000/svg";
-
-  // The marks drawn over each status colour; status.css shows the same marks
-  // on the legend swatches.
-  var MARKS = {
-    openbaar: { tag: "path", d: "M-2,2 l4,-4 M0,8 l8,-8 M6,10 l4,-4", stroke: "#ffffff", width: 1.5 },
-    niet_openbaar: { tag: "path", d: "M0,4 h8 M4,0 v8", stroke: "#ffffff", width: 1 },
-    in_ontwikkeling: { tag: "circle", fill: "#ffffff" },
-    onbekend: { tag: "path", d: "M-2,6 l4,4 M0,0 l8,8 M6,-2 l4,4", stroke: "#14213d", width: 1 }
-  };
-
   function statusLabels() {
     var element = document.getElementById("status-labels");
     return element ? JSON.parse(element.textContent) : {};
@@ -32,31 +23,6 @@
 
   function describe(props) {
     return props.name + " — " + (LABELS[props.status] || props.status_label);
-  }
-
-  function svgElement(tag, attributes) {
-    var element = document.createElementNS(SVG_NS, tag);
-    Object.keys(attributes).forEach(function (key) { element.setAttribute(key, attributes[key]); });
-    return element;
-  }
-
-  // One <pattern id="patroon-<status>"> per status in the renderer's SVG.
-  function addPatterns(svg, features) {
-    var defs = svg.querySelector("defs") || svg.insertBefore(svgElement("defs", {}), svg.firstChild);
-    features.forEach(function (feature) {
-      var props = feature.properties;
-      var id = "patroon-" + props.status;
-      if (document.getElementById(id)) { return; }
-      var pattern = svgElement("pattern", { id: id, patternUnits: "userSpaceOnUse", width: 8, height: 8 });
-      pattern.appendChild(svgElement("rect", { width: 8, height: 8, fill: props.colour }));
-      var mark = MARKS[props.status];
-      if (mark && mark.tag === "circle") {
-        pattern.appendChild(svgElement("circle", { cx: 4, cy: 4, r: 1.6, fill: mark.fill }));
-      } else if (mark) {
-        pattern.appendChild(svgElement("path", { d: mark.d, stroke: mark.stroke, "stroke-width": mark.width }));
-      }
-      defs.appendChild(pattern);
-    });
   }
 
   // Leaflet's zoom buttons say "Zoom in"/"Zoom out": use the page's words.
@@ -179,11 +145,18 @@
             };
           },
           onEachFeature: onEachFeature
-        }).addTo(map);
-        var first = regions.getLayers()[0];
-        if (first) { addPatterns(first.getElement().ownerSVGElement, data.features); }
+        });
+        // Frame the regions before drawing them (drawn once, not twice), and
+        // exactly as the SVG preview is framed (zoomSnap 0), so the preview
+        // is replaced without a jump; zooming later snaps to quarter steps.
+        if (data.features.length) {
+          map.options.zoomSnap = 0;
+          map.fitBounds(regions.getBounds(), { animate: false });
+        }
         map.options.zoomSnap = 0.25;
-        map.fitBounds(regions.getBounds(), { animate: false });
+        regions.addTo(map);
+        var preview = container.querySelector(".map-preview");
+        if (preview) { preview.remove(); }
         container.dataset.loaded = String(data.features.length);
       })
       .catch(function () {
