@@ -45,8 +45,7 @@ def axe_violations(page) -> list[dict]:
 
 def open_and_settle(page, url: str):
     """Go to url and wait until the maps on it have drawn their regions."""
-    response = page.goto(url)
-    page.wait_for_load_state("networkidle")
+    response = page.goto(url)  # waits for the load event
     if page.locator("#kaart").count():
         page.wait_for_selector("#kaart[data-loaded]")
     if page.locator("#regiokaartje").count():
