@@ -7,14 +7,13 @@ progress.element_history) and answered in Python.
 """
 
 import datetime
-from collections import Counter
 from dataclasses import dataclass
 
 from django.utils import timezone
 
 from plans.models import ElementKind
 from regions.composition import load_composition
-from regions.history import load_timeline
+from regions.history import counts_of, load_timeline
 from regions.models import Region, RegioplanStatus, StatusChange
 
 from .element_history import ElementCount, load_element_timeline
@@ -78,11 +77,10 @@ def monthly(today: datetime.date | None = None) -> list[MonthPoint]:
     for day in month_ends(min([*firsts, today]), today):
         statuses = timeline.statuses_on(day)
         existing = {pk for pk, status in statuses.items() if status}
-        counts = Counter(statuses[pk] for pk in existing)
         points.append(
             MonthPoint(
                 day,
-                {status: counts.get(status, 0) for status in RegioplanStatus.values},
+                counts_of(statuses),
                 public_share(
                     statuses,
                     composition.inhabitants_on(day),

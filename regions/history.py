@@ -44,13 +44,16 @@ class Timeline:
     def statuses_on(self, day: datetime.date) -> dict[int, str | None]:
         return {pk: self.status_on(pk, day) for pk in self.current}
 
-    def counts_on(self, day: datetime.date) -> dict[str, int]:
-        counts = Counter(s for s in self.statuses_on(day).values() if s)
-        return {status: counts.get(status, 0) for status in RegioplanStatus.values}
-
     def first_date(self) -> datetime.date | None:
         dates = [steps[0].date for steps in self.steps.values() if steps]
         return min(dates) if dates else None
+
+
+def counts_of(statuses: dict[int, str | None]) -> dict[str, int]:
+    """Regions per status, from statuses_on(); a region that did not exist
+    yet (None) counts in none."""
+    counts = Counter(status for status in statuses.values() if status)
+    return {status: counts.get(status, 0) for status in RegioplanStatus.values}
 
 
 def load_timeline() -> Timeline:

@@ -130,24 +130,24 @@ DATED_LAYERS_KEPT = 32
 _dated: OrderedDict[tuple, ServedLayer] = OrderedDict()
 
 
-def build_layer_on(base: str, statuses: dict[int, str | None], slugs: dict) -> str:
+def build_layer_on(base: str, statuses: dict[int, str], slugs: dict) -> str:
     """The stored layer with each region coloured by its status on a date.
 
-    statuses: region pk -> status (None: the region did not exist yet, shown as
-    on_date.NOT_YET); slugs: slug -> region pk."""
+    statuses: region pk -> status, or on_date.NOT_YET for a region that did
+    not exist yet (on_date.statuses_on); slugs: slug -> region pk."""
     collection = json.loads(base)
     for feature in collection["features"]:
         props = feature["properties"]
-        status = statuses.get(slugs.get(props["slug"]))
-        if status:
+        status = statuses.get(slugs.get(props["slug"]), on_date.NOT_YET)
+        if status == on_date.NOT_YET:
+            props["status"] = on_date.NOT_YET
+            props["status_label"] = on_date.not_yet_label()
+            props["colour"] = on_date.NOT_YET_COLOUR
+        else:
             status = RegioplanStatus(status)
             props["status"] = status.value
             props["status_label"] = str(status.label)
             props["colour"] = status.colour
-        else:
-            props["status"] = on_date.NOT_YET
-            props["status_label"] = on_date.not_yet_label()
-            props["colour"] = on_date.NOT_YET_COLOUR
     return json.dumps(collection, ensure_ascii=False, separators=(",", ":"))
 
 
@@ -157,7 +157,7 @@ def layer_on(day: datetime.date) -> ServedLayer:
     key = (base.etag, history_stamp(), day.isoformat())
     served = _dated.get(key)
     if served is None:
-        statuses = load_timeline().statuses_on(day)
+        statuses = on_date.statuses_on(load_timeline(), day)
         slugs = dict(Region.objects.values_list("slug", "pk"))
         with translation.override(settings.LANGUAGE_CODE):  # as the base layer
             content = build_layer_on(base.content.decode(), statuses, slugs)
