@@ -25,7 +25,7 @@ from django.core.management import call_command  # noqa: E402
 
 from geo import geometry  # noqa: E402
 from geo.models import Gemeente  # noqa: E402
-from regions import layer  # noqa: E402
+from regions.maplayer import layer  # noqa: E402
 
 
 def sizes(text: str) -> tuple[int, int]:

@@ -13,7 +13,7 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from core.admin import DeletePageMixin
-from regions.admin import (
+from regions.admin.mixins import (
     InstanceAutocompleteForm,
     InstanceAutocompleteInlineMixin,
     RegionListFilter,

@@ -1,6 +1,7 @@
 from django.urls import path
 
-from . import views as editing
+from .views import chain, contacts
+from .views import region as editing
 
 app_name = "editing"
 
@@ -18,21 +19,21 @@ urlpatterns = [
         name="new_organisation",
     ),
     path(
-        "<slug:slug>/contactpersonen/", editing.contact_persons, name="contact_persons"
+        "<slug:slug>/contactpersonen/", contacts.contact_persons, name="contact_persons"
     ),
     path(
         "<slug:slug>/contactpersonen/nieuw/<slug:organisation>/",
-        editing.edit_contact_person,
+        contacts.edit_contact_person,
         name="new_contact_person",
     ),
     path(
         "<slug:slug>/contactpersonen/<int:pk>/",
-        editing.edit_contact_person,
+        contacts.edit_contact_person,
         name="contact_person",
     ),
     path(
         "<slug:slug>/contactpersonen/<int:pk>/verwijderen/",
-        editing.delete_contact_person,
+        contacts.delete_contact_person,
         name="delete_contact_person",
     ),
     path("<slug:slug>/activiteiten/nieuw/", editing.edit_activity, name="new_activity"),
@@ -47,5 +48,25 @@ urlpatterns = [
         "<slug:slug>/export/<slug:kind>.<str:fmt>",
         editing.export_region_data,
         name="export",
+    ),
+    # From regiobeeld to contract (plans' models).
+    path("<slug:slug>/keten/", chain.edit_chain, name="chain"),
+    path("<slug:slug>/regiobeeld/", chain.edit_regiobeeld, name="regiobeeld"),
+    path(
+        "<slug:slug>/regiobeeld.pdf",
+        chain.regiobeeld_preview,
+        name="regiobeeld_pdf",
+    ),
+    path(
+        "<slug:slug>/regioplan-onderdelen/",
+        chain.edit_plan_elements,
+        name="plan_elements",
+    ),
+    path("<slug:slug>/contracten/nieuw/", chain.edit_contract, name="new_contract"),
+    path("<slug:slug>/contracten/<int:pk>/", chain.edit_contract, name="contract"),
+    path(
+        "<slug:slug>/contracten/<int:pk>/verwijderen/",
+        chain.delete_contract,
+        name="delete_contract",
     ),
 ]

@@ -7,7 +7,7 @@ from simple_history.admin import SimpleHistoryAdmin
 from core.admin import HistoryPageMixin
 from core.spreadsheet_admin import DataImportExportMixin
 from core.versioning import VersionedFormMixin
-from regions.admin import RegionNamesMixin
+from regions.admin.mixins import RegionNamesMixin
 
 from .models import (
     REGIOBEELD_ELEMENTS,

@@ -5,31 +5,23 @@ region's URL is a 404, for GET and POST alike; a contract or element asks its
 region, never the user directly.
 """
 
-from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.db import transaction
 from django.db.models import Q
 from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
+from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import (
-    require_http_methods,
-    require_POST,
     require_safe,
 )
 
 from core.documents import pdf_response
 from core.spreadsheets import export_response
-from regions import kerngetallen, services
+from regions import kerngetallen
 from regions.models import Activity, Region
-from regions.views import editable_region
 
 from . import overview
 from .exports import PublicContractResource, PublicPlanResource
-from .forms import ContractForm, PlanDetailsForm, PlanElementForm, RegiobeeldForm
-from .models import Contract, ElementKind, ElementState, PlanElement, Regiobeeld, Theme
+from .models import Contract, ElementKind, Regiobeeld, Theme
 
 COMPARE_MIN, COMPARE_MAX = 2, 4
 
@@ -240,124 +232,3 @@ def regiobeeld_document(request, slug):
     if not (regiobeeld.document_public and regiobeeld.document):
         raise Http404("Dit regiobeeld is niet openbaar.")
     return pdf_response(regiobeeld.document, regiobeeld.filename)
-
-
-# -- Editors ---------------------------------------------------------------------
-
-
-def _saved(request, region, message: str):
-    """message: a whole sentence. A change by an editor also confirms that the
-    region's entry is up to date, as in Mijn regio (editing.views._saved)."""
-    services.confirm(region)
-    messages.success(request, " ".join([message, _("Bezoekers zien het meteen.")]))
-    return redirect("plans:edit_chain", region.slug)
-
-
-@login_required
-def edit_chain(request, slug):
-    """The editor's view of the three steps, with a link to each form."""
-    region = editable_region(request, slug)
-    region = overview.with_chain(Region.objects.without_borders()).get(pk=region.pk)
-    return render(
-        request,
-        "plans/edit_chain.html",
-        {
-            "region": region,
-            "chain": overview.chain(region),
-            "contracts": region.contracts.all(),
-        },
-    )
-
-
-@login_required
-@require_http_methods(["GET", "HEAD", "POST"])
-def edit_regiobeeld(request, slug):
-    region = editable_region(request, slug)
-    regiobeeld = overview.regiobeeld_of(region) or Regiobeeld(region=region)
-    form = RegiobeeldForm(
-        request.POST or None,
-        request.FILES or None,
-        instance=regiobeeld,
-        preview_url=reverse("plans:regiobeeld_preview", args=[region.slug]),
-    )
-    if request.method == "POST" and form.is_valid():
-        form.save()
-        return _saved(request, region, _("Regiobeeld opgeslagen."))
-    return render(
-        request,
-        "plans/form.html",
-        {"region": region, "form": form, "title": _("Regiobeeld")},
-    )
-
-
-@login_required
-def regiobeeld_preview(request, slug):
-    """Editors may read their own regiobeeld, public or not."""
-    region = editable_region(request, slug)
-    regiobeeld = overview.regiobeeld_of(region)
-    if regiobeeld is None or not regiobeeld.document:
-        raise Http404("Er is geen regiobeeld geüpload.")
-    return pdf_response(regiobeeld.document, regiobeeld.filename)
-
-
-@login_required
-@require_http_methods(["GET", "HEAD", "POST"])
-def edit_plan_elements(request, slug):
-    region = editable_region(request, slug)
-    data = request.POST or None
-    details_form = PlanDetailsForm(
-        data, instance=overview.plan_details_of(region), prefix="plan"
-    )
-    element_forms = [
-        PlanElementForm(data, instance=element, prefix=element.element)
-        for element in PlanElement.complete_for(region)
-    ]
-    forms = [details_form, *element_forms]
-    if request.method == "POST" and all([form.is_valid() for form in forms]):
-        with transaction.atomic():
-            for form in forms:
-                if form.instance.pk is None or form.has_changed():
-                    form.save()
-        return _saved(request, region, _("Onderdelen van het regioplan opgeslagen."))
-    return render(
-        request,
-        "plans/plan_elements.html",
-        {
-            "region": region,
-            "details_form": details_form,
-            "element_forms": element_forms,
-            "title": _("Onderdelen van het regioplan"),
-            "unknown": ElementState.ONBEKEND,
-        },
-    )
-
-
-@login_required
-@require_http_methods(["GET", "HEAD", "POST"])
-def edit_contract(request, slug, pk=None):
-    region = editable_region(request, slug)
-    contract = get_object_or_404(region.contracts, pk=pk) if pk else None
-    form = ContractForm(request.POST or None, instance=contract, region=region)
-    if request.method == "POST" and form.is_valid():
-        form.save()
-        return _saved(request, region, _("Contractafspraak opgeslagen."))
-    title = _("Contractafspraak wijzigen") if contract else _("Nieuwe contractafspraak")
-    return render(
-        request,
-        "plans/form.html",
-        {"region": region, "form": form, "title": title, "contract": contract},
-    )
-
-
-@login_required
-@require_POST
-def delete_contract(request, slug, pk):
-    region = editable_region(request, slug)
-    contract = get_object_or_404(region.contracts.select_related("insurer"), pk=pk)
-    contract.delete()
-    messages.success(
-        request,
-        _("Contractafspraak met %(insurer)s verwijderd.")
-        % {"insurer": contract.insurer.name},
-    )
-    return redirect("plans:edit_chain", region.slug)

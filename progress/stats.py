@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from django.utils import timezone
 
 from plans.models import ElementKind
-from regions.composition import load_composition
-from regions.history import counts_of, load_timeline
+from regions.maplayer.composition import load_composition
+from regions.maplayer.history import counts_of, load_timeline
 from regions.models import Region, RegioplanStatus, StatusChange
 
 from .element_history import ElementCount, load_element_timeline

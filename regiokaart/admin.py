@@ -16,6 +16,6 @@ class RegiokaartAdminSite(admin.AdminSite):
 
     def index(self, request, extra_context=None):
         """The admin index opens with the curator's workbench."""
-        from progress.workbench import workbench  # the admin site is loaded early
+        from regions.admin.workbench import workbench  # the admin site is loaded early
 
         return super().index(request, {**workbench(), **(extra_context or {})})

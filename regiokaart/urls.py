@@ -5,7 +5,7 @@ from django.urls import include, path
 
 from core.views import health
 from regions import sitemaps
-from regions.views import robots_txt
+from regions.views.pages import robots_txt
 
 # Public pages without an object, for sitemap.xml (regions, organisations and
 # their pages come from their own sitemaps).

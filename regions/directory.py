@@ -10,11 +10,11 @@ from django.db.models import Prefetch, Q
 from import_export import fields, resources
 
 from core.spreadsheets import escape_formula
+from core.text import plain as normalise
 from geo.models import Gemeente
 from organisations.models import ContactPerson, Organisation
 
 from .models import Region
-from .search import normalise
 
 MAX_TEXT = 100
 

@@ -1,3 +1,4 @@
+import datetime
 import uuid
 from dataclasses import dataclass
 
@@ -84,6 +85,16 @@ def regioplan_upload_to(instance, filename: str) -> str:
     return f"regioplannen/{uuid.uuid4().hex}.pdf"
 
 
+DAYS_PER_MONTH = 30.44
+
+
+def confirmation_period_start(months: int | None = None, now=None):
+    """The moment from which a confirmation still counts as recent."""
+    months = settings.REGIOKAART_REMINDER_MONTHS if months is None else months
+    now = now or timezone.now()
+    return now - datetime.timedelta(days=round(months * DAYS_PER_MONTH))
+
+
 class RegionQuerySet(models.QuerySet):
     def get_by_natural_key(self, slug):
         return self.get(slug=slug)
@@ -99,8 +110,28 @@ class RegionQuerySet(models.QuerySet):
             pk__in=RegionMembership.objects.filter(user=user).values("region")
         )
 
+    def for_member(self, user):
+        """The regions this user may open in Mijn regio, whatever their role,
+        each with `member_can_edit`: all for a curator, none for anyone else.
+        regions.access is the one place that asks this."""
+        if is_curator(user):
+            return self.annotate(member_can_edit=models.Value(True))
+        if not user.is_authenticated:
+            return self.none()
+        mine = RegionMembership.objects.filter(user=user, region=models.OuterRef("pk"))
+        return self.filter(models.Exists(mine)).annotate(
+            member_can_edit=models.Exists(
+                mine.filter(role__in=RegionMembership.EDITING_ROLES)
+            )
+        )
+
     def without_borders(self):
         return self.defer("geometry", "display_geometry")
+
+    def unconfirmed(self, months: int | None = None):
+        """Not confirmed within the confirmation period (REGIOKAART_REMINDER_
+        MONTHS): the workbench, its admin filter and the reminders agree."""
+        return self.unconfirmed_since(confirmation_period_start(months))
 
     def unconfirmed_since(self, moment):
         """Not confirmed (nor created) since moment: the entry may be stale."""
@@ -580,6 +611,9 @@ class RegionMembership(models.Model):
 
     class Role(models.TextChoices):
         EDITOR = "redacteur", _("Redacteur")
+
+    # The roles that may change the region; every other role only reads.
+    EDITING_ROLES = (Role.EDITOR,)
 
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL,

@@ -7,7 +7,6 @@ query for the generation key plus a few for the regions it finds."""
 
 import bisect
 import re
-import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -17,11 +16,12 @@ from django.utils.translation import gettext as _
 from shapely import STRtree
 
 from core import generation
+from core.text import plain
 from geo import geometry
 from geo.models import Gemeente, PostcodeArea
 from organisations.models import Organisation
 
-from . import layer
+from .maplayer import layer
 from .models import Region, RegionOrganisation
 
 MIN_QUERY_LENGTH = 2
@@ -50,11 +50,8 @@ ALIASES = {
 }
 
 
-def normalise(text: str) -> str:
-    """Lower case, no accents or punctuation: 'Súdwest-Fryslân' -> 'sudwest fryslan'."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return re.sub(r"[^0-9a-z]+", " ", plain.casefold()).strip()
+# One normaliser for every name on the site (core.text).
+normalise = plain
 
 
 # -- The in-memory index -------------------------------------------------------

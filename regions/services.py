@@ -18,7 +18,7 @@ from geo import geometry
 from geo.models import Gemeente
 from organisations.models import ContactPerson
 
-from . import layer
+from .maplayer import layer
 from .models import (
     Activity,
     GemeenteMove,

@@ -8,7 +8,8 @@ from django.test import override_settings
 from django.utils import translation
 
 from core import generation
-from regions import layer, preview, search
+from regions import search
+from regions.maplayer import layer, preview
 
 from .factories import (
     REGION_A,

@@ -8,7 +8,8 @@ import re
 import pytest
 from shapely.geometry import Polygon
 
-from regions import layer, preview, services
+from regions import services
+from regions.maplayer import layer, preview
 from regions.models import RegioplanStatus
 from regions.services import record_status
 

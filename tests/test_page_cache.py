@@ -113,7 +113,7 @@ def test_a_database_outage_is_a_dutch_503_and_cached_pages_keep_working(world):
 
 def test_other_errors_are_still_a_500(world):
     visitor = Client(raise_request_exception=False)
-    with mock.patch("regions.views.render", side_effect=RuntimeError("kapot")):
+    with mock.patch("regions.views.pages.render", side_effect=RuntimeError("kapot")):
         response = visitor.get("/open-data/")
     assert response.status_code == 500
     assert "Er ging iets mis" in response.content.decode()

@@ -45,12 +45,12 @@ def private_contract(world):
 
 def urls(contract):
     return {
-        "keten": reverse("plans:edit_chain", args=[REGION_A]),
-        "regiobeeld": reverse("plans:edit_regiobeeld", args=[REGION_A]),
-        "regiobeeld-pdf": reverse("plans:regiobeeld_preview", args=[REGION_A]),
-        "onderdelen": reverse("plans:edit_plan_elements", args=[REGION_A]),
-        "nieuw-contract": reverse("plans:new_contract", args=[REGION_A]),
-        "contract": reverse("plans:edit_contract", args=[REGION_A, contract.pk]),
+        "keten": reverse("editing:chain", args=[REGION_A]),
+        "regiobeeld": reverse("editing:regiobeeld", args=[REGION_A]),
+        "regiobeeld-pdf": reverse("editing:regiobeeld_pdf", args=[REGION_A]),
+        "onderdelen": reverse("editing:plan_elements", args=[REGION_A]),
+        "nieuw-contract": reverse("editing:new_contract", args=[REGION_A]),
+        "contract": reverse("editing:contract", args=[REGION_A, contract.pk]),
     }
 
 
@@ -120,7 +120,7 @@ def test_forged_posts_change_nothing(
     for name, data in forged_posts(private_contract, world).items():
         response = client.post(all_urls[name], data)
         assert response.status_code == status, (name, person)
-    delete = reverse("plans:delete_contract", args=[REGION_A, private_contract.pk])
+    delete = reverse("editing:delete_contract", args=[REGION_A, private_contract.pk])
     assert client.post(delete).status_code == status
     assert state() == before
 
@@ -143,7 +143,7 @@ def test_the_regions_own_editor_and_the_curator_may_post(
     private_contract.refresh_from_db()
     assert private_contract.contents_public and private_contract.kind == "meerjarig"
     assert Contract.objects.filter(region__slug=REGION_A).count() == 2
-    delete = reverse("plans:delete_contract", args=[REGION_A, private_contract.pk])
+    delete = reverse("editing:delete_contract", args=[REGION_A, private_contract.pk])
     assert client.post(delete).status_code == 302
     assert not Contract.objects.filter(pk=private_contract.pk).exists()
 
@@ -152,7 +152,7 @@ def test_editor_b_cannot_reach_region_as_contract_under_own_slug(
     as_person, private_contract
 ):
     client = as_person("editor_b")
-    url = reverse("plans:edit_contract", args=[REGION_B, private_contract.pk])
+    url = reverse("editing:contract", args=[REGION_B, private_contract.pk])
     assert client.get(url).status_code == 404
     before = state()
     response = client.post(
@@ -168,14 +168,14 @@ def test_editor_b_cannot_reach_region_as_contract_under_own_slug(
         },
     )
     assert response.status_code == 404
-    delete = reverse("plans:delete_contract", args=[REGION_B, private_contract.pk])
+    delete = reverse("editing:delete_contract", args=[REGION_B, private_contract.pk])
     assert client.post(delete).status_code == 404
     assert state() == before
 
 
 def test_a_stale_contract_form_is_refused(as_person, private_contract):
     client = as_person("editor_a")
-    url = reverse("plans:edit_contract", args=[REGION_A, private_contract.pk])
+    url = reverse("editing:contract", args=[REGION_A, private_contract.pk])
     data = {
         "insurer": private_contract.insurer_id,
         "start": "2025-01-01",
@@ -195,7 +195,7 @@ def test_a_stale_contract_form_is_refused(as_person, private_contract):
 
 def test_contract_form_explains_and_refuses_a_backward_period(as_person, world):
     client = as_person("editor_a")
-    url = reverse("plans:new_contract", args=[REGION_A])
+    url = reverse("editing:new_contract", args=[REGION_A])
     page = client.get(url).content.decode()
     assert "Uit: bezoekers zien alleen dat er een afspraak is" in page
     response = client.post(
@@ -215,14 +215,12 @@ def test_contract_form_explains_and_refuses_a_backward_period(as_person, world):
 
 
 def test_plan_element_form_explains_each_element(as_person, world):
-    page = as_person("editor_a").get(
-        reverse("plans:edit_plan_elements", args=[REGION_A])
-    )
+    page = as_person("editor_a").get(reverse("editing:plan_elements", args=[REGION_A]))
     html = page.content.decode()
     assert "Een eigen, apart uitgewerkte visie op digitalisering en ICT" in html
     assert "niet-praktijkhoudende huisartsen" in html
     regiobeeld = as_person("editor_a").get(
-        reverse("plans:edit_regiobeeld", args=[REGION_A])
+        reverse("editing:regiobeeld", args=[REGION_A])
     )
     assert "op basis van gedeelde cijfers" in regiobeeld.content.decode()
 
@@ -241,4 +239,4 @@ def test_plans_admin_is_for_curators_only(as_person, private_contract):
 
 def test_editing_region_page_links_to_the_chain(as_person, world):
     html = as_person("editor_a").get(reverse("editing:region", args=[REGION_A]))
-    assert reverse("plans:edit_chain", args=[REGION_A]) in html.content.decode()
+    assert reverse("editing:chain", args=[REGION_A]) in html.content.decode()

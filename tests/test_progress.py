@@ -17,7 +17,7 @@ from django.utils import timezone
 from plans.models import PlanElement
 from progress import stats
 from regions import services
-from regions.history import load_timeline
+from regions.maplayer.history import load_timeline
 from regions.models import GemeenteMove, Region, ReminderLog, StatusChange
 
 from .conftest import REGION_A, REGION_B, REGION_C
@@ -571,11 +571,11 @@ def plans_posts(world) -> dict:
     )
     return {
         "regiobeeld": (
-            reverse("plans:edit_regiobeeld", args=[REGION_A]),
+            reverse("editing:regiobeeld", args=[REGION_A]),
             {"stage": "gereed", "with_insurer": "ja"},
         ),
         "onderdelen": (
-            reverse("plans:edit_plan_elements", args=[REGION_A]),
+            reverse("editing:plan_elements", args=[REGION_A]),
             {
                 "plan-agreed_with_insurer": "ja",
                 "plan-period_kind": "eenjarig",
@@ -584,7 +584,7 @@ def plans_posts(world) -> dict:
             },
         ),
         "nieuw-contract": (
-            reverse("plans:new_contract", args=[REGION_A]),
+            reverse("editing:new_contract", args=[REGION_A]),
             {
                 "insurer": world.other_insurer.pk,
                 "start": "2026-01-01",
@@ -594,7 +594,7 @@ def plans_posts(world) -> dict:
             },
         ),
         "contract": (
-            reverse("plans:edit_contract", args=[REGION_A, contract.pk]),
+            reverse("editing:contract", args=[REGION_A, contract.pk]),
             {
                 "insurer": world.insurer.pk,
                 "start": "2025-01-01",
@@ -625,7 +625,7 @@ def test_saving_a_plans_page_confirms_the_region(client, editor_a, world, page):
     before = timezone.now()
     response = client.post(url, data)
     assert response.status_code == 302
-    assert response["Location"] == reverse("plans:edit_chain", args=[REGION_A])
+    assert response["Location"] == reverse("editing:chain", args=[REGION_A])
     assert Region.objects.get(slug=REGION_A).confirmed_at >= before
     assert confirmation_on_region_page(client) == "bevestigd"
 

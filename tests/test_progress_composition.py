@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from progress import stats
 from regions import services
-from regions.composition import load_composition
+from regions.maplayer.composition import load_composition
 from regions.models import GemeenteMove, Region
 
 from .factories import make_gemeente

@@ -359,17 +359,17 @@ def test_editor_pages_and_exports(client, editor_a, world):
         reverse("editing:organisations", args=[slug]),
         reverse("editing:figures", args=[slug]),
         reverse("editing:regioplan_pdf", args=[slug]),
-        reverse("plans:regiobeeld_preview", args=[slug]),
+        reverse("editing:regiobeeld_pdf", args=[slug]),
         *(
             reverse("editing:export", args=[slug, kind, fmt])
             for kind in ("regio", "organisaties", "activiteiten", "kerngetallen")
             for fmt in ("csv", "xlsx")
         ),
-        reverse("plans:edit_chain", args=[slug]),
-        reverse("plans:edit_regiobeeld", args=[slug]),
-        reverse("plans:edit_plan_elements", args=[slug]),
-        reverse("plans:new_contract", args=[slug]),
-        reverse("plans:edit_contract", args=[slug, contract.pk]),
+        reverse("editing:chain", args=[slug]),
+        reverse("editing:regiobeeld", args=[slug]),
+        reverse("editing:plan_elements", args=[slug]),
+        reverse("editing:new_contract", args=[slug]),
+        reverse("editing:contract", args=[slug, contract.pk]),
     ]
     grow_everything(world, SMALL)
     small = counts(client, urls)

@@ -14,7 +14,8 @@ from django.urls import reverse
 from geo import geometry
 from geo.models import Gemeente
 from organisations.models import Insurer, Organisation
-from regions import layer, services
+from regions import services
+from regions.maplayer import layer
 from regions.models import GemeenteMove, Region
 from regions.resources import CompositionResource, RegionResource
 

@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 
-from regions import on_date
+from regions.maplayer import on_date
 from regions.models import RegioplanStatus
 
 SIMULATIONS = {

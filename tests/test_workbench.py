@@ -7,8 +7,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from core.models import ImportLog
+from organisations.duplicates import duplicate_groups
+from organisations.duplicates import name_key as normalised
 from organisations.models import Organisation
-from progress.workbench import duplicate_groups, normalised
 from regions.models import Region
 
 from .conftest import REGION_A, REGION_B

@@ -3,7 +3,7 @@
 from django import template
 from django.utils.html import json_script
 
-from .. import on_date
+from ..maplayer import on_date
 from ..models import RegioplanStatus
 
 register = template.Library()

@@ -22,7 +22,7 @@ from django.utils import timezone
 
 from geo.models import Gemeente
 
-from .models import GemeenteMove, RegionGemeente
+from ..models import GemeenteMove, RegionGemeente
 
 
 @dataclass(frozen=True)

@@ -3,7 +3,6 @@
 manage.py send_reminders calls these; a reminder goes at most once per period
 to each active editor with an e-mail address, and every one sent is logged."""
 
-import datetime
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -11,18 +10,14 @@ from django.core.mail import send_mail
 from django.db.models import Q
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from .models import Region, RegionMembership, ReminderLog
-
-DAYS_PER_MONTH = 30.44
-
-
-def period_start(months: int | None = None, now=None) -> datetime.datetime:
-    months = settings.REGIOKAART_REMINDER_MONTHS if months is None else months
-    now = now or timezone.now()
-    return now - datetime.timedelta(days=round(months * DAYS_PER_MONTH))
+from regions.models import (
+    Region,
+    RegionMembership,
+    ReminderLog,
+    confirmation_period_start,
+)
 
 
 @dataclass(frozen=True)
@@ -35,7 +30,7 @@ class Reminder:
 def due_reminders(months: int | None = None) -> list[Reminder]:
     """Who gets a reminder now: active editors with an address, of regions not
     confirmed for months, not reminded about that region within the period."""
-    since = period_start(months)
+    since = confirmation_period_start(months)
     reminded = set(
         ReminderLog.objects.filter(sent_at__gte=since).values_list(
             "region_id", "user_id"

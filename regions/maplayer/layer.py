@@ -16,9 +16,9 @@ from django.conf import settings
 from django.db import DatabaseError, transaction
 from django.utils import translation
 
+from ..models import MapLayer, Region, RegioplanStatus
 from . import on_date
 from .history import history_stamp, load_timeline
-from .models import MapLayer, Region, RegioplanStatus
 
 REGIONS_LAYER = "regions"
 

@@ -15,7 +15,7 @@ from core import staging
 from core.permissions import is_curator
 from geo.importers import BoundaryImport, KerncijfersImport
 
-from . import services
+from .. import services
 
 
 class UploadForm(forms.Form):

@@ -3,7 +3,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from regions import reminders
+from editing import reminders
 
 
 class Command(BaseCommand):

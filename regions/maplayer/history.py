@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from django.db.models import Count, Max
 
-from .models import Region, RegioplanStatus, StatusChange
+from ..models import Region, RegioplanStatus, StatusChange
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,7 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from .models import RegioplanStatus
+from ..models import RegioplanStatus
 
 EARLIEST = datetime.date(2000, 1, 1)
 

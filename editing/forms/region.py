@@ -9,7 +9,6 @@ from core.documents import DocumentInput
 from core.versioning import StateGuardedInlineFormSet, VersionedFormMixin
 from organisations.duplicates import likely_duplicates
 from organisations.models import CONTACT_FIELDS, ContactPerson, Organisation
-from plans.forms import theme_field
 from regions import services
 from regions.models import (
     ACTIVITY_FIELDS,
@@ -18,6 +17,8 @@ from regions.models import (
     Region,
     RegionFigure,
 )
+
+from .chain import theme_field
 
 YEAR_WIDGET = forms.NumberInput(
     attrs={"min": 2000, "max": 2100, "inputmode": "numeric"}

@@ -1,13 +1,9 @@
-"""'Mijn regio': regional editors edit their own region's entry, and nothing else.
-
-Every view finds its region through Region.objects.for_user(), so a region the
-user may not edit is a 404, for GET and POST alike.
-"""
+"""A region's own entry: the overview, the regioplan, contact, organisations,
+activities, figures and the region's own downloads."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db import IntegrityError, transaction
-from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -16,8 +12,8 @@ from django.views.decorators.http import require_http_methods, require_POST
 from core.documents import pdf_response
 from core.spreadsheets import export_response
 from core.versioning import CONFLICT_MESSAGE
-from organisations.models import ContactPerson
-from regions import contacts, services
+from regions import services
+from regions.access import editable_region, readable_region
 from regions.models import Region
 from regions.resources import (
     ActivityResource,
@@ -25,25 +21,16 @@ from regions.resources import (
     RegionFigureResource,
     RegionResource,
 )
-from regions.views import editable_region
 
-from .forms import (
+from ..forms import (
     ActivityForm,
     ContactForm,
-    ContactPersonForm,
     FigureFormSet,
     NewOrganisationForm,
     RegionOrganisationsForm,
     RegioplanForm,
 )
-
-
-def _saved(request, region, message: str):
-    """message: a whole sentence such as "Regioplan opgeslagen.". A change by
-    an editor also confirms that the region's entry is up to date."""
-    services.confirm(region)
-    messages.success(request, " ".join([message, _("Bezoekers zien het meteen.")]))
-    return redirect("editing:region", region.slug)
+from .common import form_context, saved
 
 
 @login_required
@@ -56,7 +43,7 @@ def my_regions(request):
 
 @login_required
 def region_overview(request, slug):
-    region = editable_region(request, slug)
+    region = readable_region(request, slug)
     return render(
         request,
         "editing/region.html",
@@ -87,9 +74,9 @@ def edit_regioplan(request, slug):
         services.document_replaced(old_document, region.plan_document.name)
         services.record_status(region, old_status, request.user)
         services.data_changed()
-        return _saved(request, region, _("Regioplan opgeslagen."))
+        return saved(request, region, _("Regioplan opgeslagen."))
     return render(
-        request, "editing/form.html", _form_context(region, form, _("Regioplan"))
+        request, "editing/form.html", form_context(region, form, _("Regioplan"))
     )
 
 
@@ -119,9 +106,9 @@ def edit_contact(request, slug):
     form = ContactForm(request.POST or None, instance=organisation)
     if request.method == "POST" and form.is_valid():
         form.save()
-        return _saved(request, region, _("Contactgegevens opgeslagen."))
+        return saved(request, region, _("Contactgegevens opgeslagen."))
     title = _("Contactgegevens van %(name)s") % {"name": organisation.name}
-    return render(request, "editing/form.html", _form_context(region, form, title))
+    return render(request, "editing/form.html", form_context(region, form, title))
 
 
 @login_required
@@ -132,11 +119,11 @@ def edit_organisations(request, slug):
     if request.method == "POST" and form.is_valid():
         form.save()
         services.data_changed()  # the search knows which regions it works in
-        return _saved(request, region, _("Organisaties opgeslagen."))
+        return saved(request, region, _("Organisaties opgeslagen."))
     return render(
         request,
         "editing/form.html",
-        _form_context(region, form, _("Organisaties in de regio")),
+        form_context(region, form, _("Organisaties in de regio")),
     )
 
 
@@ -149,7 +136,7 @@ def new_organisation(request, slug):
         organisation = form.save()
         services.add_organisation(region, organisation)
         services.data_changed()
-        return _saved(
+        return saved(
             request,
             region,
             _("Organisatie %(name)s opgeslagen.") % {"name": organisation.name},
@@ -157,7 +144,7 @@ def new_organisation(request, slug):
     return render(
         request,
         "editing/form.html",
-        _form_context(region, form, _("Nieuwe organisatie")),
+        form_context(region, form, _("Nieuwe organisatie")),
     )
 
 
@@ -169,9 +156,9 @@ def edit_activity(request, slug, pk=None):
     form = ActivityForm(request.POST or None, instance=activity, region=region)
     if request.method == "POST" and form.is_valid():
         form.save()
-        return _saved(request, region, _("Activiteit opgeslagen."))
+        return saved(request, region, _("Activiteit opgeslagen."))
     title = _("Activiteit wijzigen") if activity else _("Nieuwe activiteit")
-    context = _form_context(region, form, title)
+    context = form_context(region, form, title)
     context["activity"] = activity
     return render(request, "editing/form.html", context)
 
@@ -208,7 +195,7 @@ def edit_figures(request, slug):
                 )
             )
         else:
-            return _saved(request, region, _("Kerngetallen opgeslagen."))
+            return saved(request, region, _("Kerngetallen opgeslagen."))
     return render(
         request,
         "editing/figures.html",
@@ -219,7 +206,7 @@ def edit_figures(request, slug):
 @login_required
 def regioplan_preview(request, slug):
     """Editors may read their own plan, public or not."""
-    region = editable_region(request, slug)
+    region = readable_region(request, slug)
     if not region.plan_document:
         raise Http404("Er is geen regioplan geüpload.")
     return pdf_response(region.plan_document, region.plan_filename)
@@ -242,86 +229,9 @@ EDITOR_EXPORTS = {
 @login_required
 def export_region_data(request, slug, kind, fmt):
     """An editor downloads their own region's data; other regions are a 404."""
-    region = editable_region(request, slug)
+    region = readable_region(request, slug)
     if kind not in EDITOR_EXPORTS:
         raise Http404("Onbekende export.")
     resource_class, rows = EDITOR_EXPORTS[kind]
     filename = f"regiokaart-{region.slug}-{kind}"
     return export_response(resource_class(), rows(region), fmt, filename)
-
-
-def _form_context(region, form, title: str) -> dict:
-    return {"region": region, "form": form, "title": title}
-
-
-# -- Contact persons of the region's organisations -----------------------------
-
-
-def _region_organisations(request, region):
-    """The organisations active in or leading this region that the user may
-    maintain (regions.contacts holds the rule)."""
-    return (
-        contacts.editable_organisations(request.user)
-        .filter(Q(regions=region) | Q(regions_led=region))
-        .distinct()
-    )
-
-
-@login_required
-def contact_persons(request, slug):
-    region = editable_region(request, slug)
-    organisations = _region_organisations(request, region).prefetch_related(
-        "contact_persons"
-    )
-    return render(
-        request,
-        "editing/contact_persons.html",
-        {
-            "region": region,
-            "organisations": organisations.order_by("name"),
-            "title": _("Contactpersonen"),
-        },
-    )
-
-
-@login_required
-@require_http_methods(["GET", "HEAD", "POST"])
-def edit_contact_person(request, slug, organisation=None, pk=None):
-    region = editable_region(request, slug)
-    organisations = _region_organisations(request, region)
-    if pk:
-        person = get_object_or_404(
-            ContactPerson.objects.select_related("organisation"),
-            pk=pk,
-            organisation__in=organisations,
-        )
-    else:
-        person = ContactPerson(
-            organisation=get_object_or_404(organisations, slug=organisation)
-        )
-    form = ContactPersonForm(request.POST or None, instance=person)
-    if request.method == "POST" and form.is_valid():
-        form.save()
-        messages.success(
-            request,
-            _("Contactpersoon %(name)s opgeslagen.") % {"name": person.name},
-        )
-        return redirect("editing:contact_persons", region.slug)
-    title = _("Contactpersoon bij %(organisation)s") % {
-        "organisation": person.organisation.name
-    }
-    return render(request, "editing/form.html", _form_context(region, form, title))
-
-
-@login_required
-@require_POST
-def delete_contact_person(request, slug, pk):
-    region = editable_region(request, slug)
-    person = get_object_or_404(
-        ContactPerson, pk=pk, organisation__in=_region_organisations(request, region)
-    )
-    person.delete()
-    messages.success(
-        request, _("Contactpersoon %(name)s verwijderd.") % {"name": person.name}
-    )
-    return redirect("editing:contact_persons", region.slug)

@@ -6,8 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from core.documents import DocumentInput
 from core.versioning import VersionedFormMixin
 from organisations.models import Insurer
-
-from .models import (
+from plans.models import (
     REGIOBEELD_ELEMENTS,
     Contract,
     PlanDetails,

@@ -19,8 +19,8 @@ import numpy as np
 import shapely
 from shapely.geometry import shape
 
+from ..models import RegioplanStatus
 from .layer import ServedLayer
-from .models import RegioplanStatus
 
 WIDTH = 1000  # viewBox units across the regions' bounds
 TOLERANCE = 0.8  # in viewBox units: under a pixel on a phone and a desktop

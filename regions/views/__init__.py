@@ -1,0 +1,1 @@
+"""The public pages of regions, one module per kind of page."""

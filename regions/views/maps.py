@@ -1,0 +1,131 @@
+"""The map: today or on a past date, the map layer, and the embeddable map."""
+
+from collections import Counter
+
+from csp.decorators import csp_replace
+from django.conf import settings
+from django.db import transaction
+from django.http import HttpResponse
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.cache import get_conditional_response, quote_etag
+from django.views.decorators.clickjacking import xframe_options_exempt
+from django.views.decorators.http import require_safe
+
+from core.pagecache import public_page
+from organisations.models import Insurer
+
+from .. import map_filters
+from ..maplayer import history, layer, on_date, preview
+from ..models import Region, RegioplanStatus, legend
+
+
+def _layer_url(etag: str) -> str:
+    # One layer URL for both languages, so browsers cache it once; the labels
+    # in the active language come from the page (status_labels).
+    with translation.override(settings.LANGUAGE_CODE):
+        url = reverse("regions:geojson")
+    return f"{url}?v={etag}"
+
+
+@public_page
+@require_safe
+def map_page(request):
+    """The map today, or on a past date (?datum=2025-01-01)."""
+    regions = Region.objects.with_related()
+    served = layer.served_layer()
+    counts, layer_url, day, error = (
+        regions.status_counts(),
+        _layer_url(served.etag),
+        None,
+        "",
+    )
+    try:
+        day = on_date.parse_map_date(request.GET.get("datum", ""))
+    except on_date.BadDate as exc:
+        error = str(exc)
+    if day:
+        regions = list(regions)
+        statuses = on_date.statuses_on(history.load_timeline(), day)
+        for region in regions:  # shown as on that day, never saved
+            region.status = statuses[region.pk]
+        counts = Counter(region.status for region in regions)
+        layer_url += f"&datum={day.isoformat()}"
+    insurers = list(Insurer.objects.order_by("name"))
+    statuses = {region.slug: region.status for region in regions}
+    map_filter = map_filters.MapFilter.from_request(request, insurers)
+    if map_filter.active:
+        regions, counts = map_filter.apply(regions)
+    matching = {region.slug for region in regions} if map_filter.active else None
+    return render(
+        request,
+        "regions/map.html",
+        {
+            "regions": regions,
+            "map_filter": map_filter,
+            "insurers": insurers,
+            "statuses": RegioplanStatus.choices,
+            "legend": legend(counts) + on_date.legend_row(counts),
+            "layer_url": layer_url,
+            "map_preview": preview.painted(served, statuses, matching),
+            "has_demo": any(region.is_demo for region in regions),
+            "map_date": day,
+            "not_yet": on_date.NOT_YET,
+            "map_date_line": on_date.summary_line(day, counts) if day else "",
+            "map_date_error": error,
+            "today": timezone.localdate(),
+            "earliest": on_date.EARLIEST,
+        },
+        status=400 if error else 200,
+    )
+
+
+@transaction.non_atomic_requests
+@require_safe
+def regions_geojson(request):
+    """The stored map layer, precompressed; 304 when the client has it already.
+
+    ?datum=2025-01-01 colours the regions by their status on that date."""
+    try:
+        day = on_date.parse_map_date(request.GET.get("datum", ""))
+    except on_date.BadDate as exc:
+        return HttpResponse(str(exc), status=400, content_type="text/plain")
+    served = layer.layer_on(day) if day else layer.served_layer()
+    gzip = layer.accepts_gzip(request)
+    etag = quote_etag(served.etag + ("-gz" if gzip else ""))
+    response = get_conditional_response(request, etag=etag)
+    if response is None:
+        response = HttpResponse(
+            served.gzipped if gzip else served.content,
+            content_type="application/geo+json",
+        )
+        if gzip:
+            response["Content-Encoding"] = "gzip"
+    response["ETag"] = etag
+    response["Vary"] = "Accept-Encoding"
+    response["Cache-Control"] = "public, max-age=0, must-revalidate"
+    return response
+
+
+@xframe_options_exempt
+@csp_replace({"frame-ancestors": ["*"]})
+@public_page
+@require_safe
+def embed(request):
+    """The map alone, for partners' sites: the one page that may be framed."""
+    regions = Region.objects.with_related()
+    served = layer.served_layer()
+    response = render(
+        request,
+        "regions/embed.html",
+        {
+            "legend": legend(regions.status_counts()),
+            "layer_url": _layer_url(served.etag),
+            "map_preview": preview.painted(
+                served, {region.slug: region.status for region in regions}
+            ),
+            "has_demo": any(region.is_demo for region in regions),
+        },
+    )
+    return response

@@ -1,0 +1,105 @@
+"""Organisations: a page each, the directory and its download.
+
+They live here, not in organisations/, because they show the regions an
+organisation works in; organisations never imports regions."""
+
+from urllib.parse import urlencode
+
+from django.db.models import F, Q
+from django.shortcuts import get_object_or_404, render
+from django.views.decorators.http import require_safe
+
+from core.pagecache import public_page
+from core.spreadsheets import export_response
+from organisations.models import Organisation
+
+from .. import (
+    contacts,
+    directory,
+)
+from ..models import Region
+from ..resources import OrganisationResource
+
+
+@require_safe
+def organisation_detail(request, slug):
+    """An organisation: type, contact, public persons, its regions on a small
+    map, its activities, when it was last updated."""
+    organisation = get_object_or_404(
+        contacts.with_public_persons(Organisation.objects.all()), slug=slug
+    )
+    regions = list(
+        Region.objects.filter(
+            Q(organisations=organisation) | Q(regional_organisation=organisation)
+        )
+        .distinct()
+        .defer("geometry")
+        .order_by("name")
+    )
+    return render(
+        request,
+        "regions/organisation_detail.html",
+        {
+            "organisation": organisation,
+            "regions": regions,
+            "led": [
+                r for r in regions if r.regional_organisation_id == organisation.pk
+            ],
+            "regions_geojson": {
+                "type": "FeatureCollection",
+                "features": [
+                    {
+                        "type": "Feature",
+                        "properties": {"name": r.name, "status": r.status},
+                        "geometry": r.display_geometry,
+                    }
+                    for r in regions
+                    if r.display_geometry
+                ],
+            },
+            "activities": organisation.activities.select_related("region").order_by(
+                F("start_date").desc(nulls_last=True), "title"
+            ),
+            "updated_at": contacts.last_updated(organisation),
+            "has_demo": organisation.is_demo,
+        },
+    )
+
+
+@require_safe
+def organisation_directory(request):
+    flt = directory.DirectoryFilter.from_request(request)
+    organisations = directory.organisations(flt)
+    return render(
+        request,
+        "regions/organisation_directory.html",
+        {
+            "filter": flt,
+            "organisations": organisations,
+            "types": Organisation.Type.choices,
+            "provinces": directory.provinces(),
+            "regions": Region.objects.without_borders().only("slug", "name"),
+            "query_string": urlencode(flt.as_params()),
+            "has_demo": any(o.is_demo for o in organisations),
+        },
+    )
+
+
+@require_safe
+def organisation_directory_download(request, fmt):
+    flt = directory.DirectoryFilter.from_request(request)
+    return export_response(
+        directory.PublicOrganisationResource(request),
+        directory.organisations(flt),
+        fmt,
+        "regiokaart-organisaties-selectie" if flt.active else "regiokaart-organisaties",
+    )
+
+
+@public_page
+@require_safe
+def organisations_download(request, fmt):
+    organisations = Organisation.objects.order_by("name")
+    return export_response(
+        OrganisationResource(), organisations, fmt, "regiokaart-organisaties"
+    )
