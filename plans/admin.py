@@ -15,7 +15,6 @@ from .models import (
     PlanDetails,
     PlanElement,
     Regiobeeld,
-    Theme,
 )
 from .resources import (
     ContractResource,
@@ -69,15 +68,6 @@ class ContractAdminForm(VersionedFormMixin, forms.ModelForm):
             "contents_public",
             "is_demo",
         ]
-
-
-@admin.register(Theme)
-class ThemeAdmin(HistoryPageMixin, SimpleHistoryAdmin):
-    list_display = ["name", "slug"]
-    search_fields = ["name", "slug"]
-    prepopulated_fields = {"slug": ["name"]}
-    fields = ["name", "slug", "activities"]
-    autocomplete_fields = ["activities"]
 
 
 @admin.register(Regiobeeld)

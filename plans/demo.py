@@ -7,7 +7,13 @@ documents, no amounts; dates only mark demo periods.
 
 import datetime
 
-from regions.models import Activity, Region, RegioplanStatus, YesNoUnknown
+from regions.models import (
+    Activity,
+    Region,
+    RegioplanStatus,
+    YesNoUnknown,
+    ensure_themes,
+)
 
 from .models import (
     REGIOBEELD_ELEMENTS,
@@ -17,7 +23,6 @@ from .models import (
     PlanDetails,
     PlanElement,
     Regiobeeld,
-    ensure_themes,
 )
 
 # Themes for the demo activities that are not about ICT, in turn per region.

@@ -21,33 +21,7 @@ from simple_history.models import HistoricalRecords
 from core.documents import validate_pdf
 from core.versioning import Versioned
 from organisations.models import Insurer
-from regions.models import Region, YesNoUnknown
-
-
-class Theme(models.Model):
-    """A theme from the curated list, shared by contracts and activities."""
-
-    slug = models.SlugField(_("sleutel"), max_length=50, unique=True)
-    name = models.CharField(_("naam"), max_length=100, unique=True)
-    activities = models.ManyToManyField(
-        "regions.Activity",
-        verbose_name=_("activiteiten"),
-        related_name="themes",
-        blank=True,
-    )
-
-    history = HistoricalRecords()
-
-    class Meta:
-        verbose_name = _("thema")
-        verbose_name_plural = _("thema's")
-        ordering = ["name"]
-
-    def __str__(self) -> str:
-        return self.name
-
-    def natural_key(self):
-        return (self.slug,)
+from regions.models import Region, Theme, YesNoUnknown
 
 
 def regiobeeld_upload_to(instance, filename: str) -> str:
@@ -558,28 +532,7 @@ class Contract(Versioned):
             **base,
             state=str(self.state_label),
             kind=str(self.get_kind_display()),
-            themes=tuple(t.name for t in self.themes.all()),
+            themes=tuple(t.label for t in self.themes.all()),
             monitoring_agreed=str(self.get_monitoring_agreed_display()),
             monitoring_how=self.monitoring_how,
         )
-
-
-# The curated themes (also seeded by migration 0002); the demo load makes sure
-# they exist in a database that was emptied, as the browser tests' is.
-DEFAULT_THEMES = [
-    ("basisfinanciering-organisatie", "Basisfinanciering organisatie"),
-    ("ouderenzorg", "Ouderenzorg"),
-    ("digitalisering-ict", "Digitalisering en ICT"),
-    ("samenwerking-in-de-wijk", "Samenwerking in de wijk"),
-    ("acute-zorg", "Acute zorg"),
-    ("ggz", "GGZ"),
-    ("arbeidsmarkt", "Arbeidsmarkt"),
-    ("preventie", "Preventie"),
-]
-
-
-def ensure_themes() -> list[Theme]:
-    return [
-        Theme.objects.get_or_create(slug=slug, defaults={"name": name})[0]
-        for slug, name in DEFAULT_THEMES
-    ]

@@ -12,7 +12,7 @@ from import_export import fields, widgets
 
 from core.spreadsheets import KeyWidget, SpreadsheetResource
 from organisations.models import Insurer
-from regions.models import Region
+from regions.models import Region, Theme
 
 from .models import (
     REGIOBEELD_ELEMENTS,
@@ -20,7 +20,6 @@ from .models import (
     PlanDetails,
     PlanElement,
     Regiobeeld,
-    Theme,
 )
 
 

@@ -17,11 +17,11 @@ from django.views.decorators.http import (
 from core.documents import pdf_response
 from core.spreadsheets import export_response
 from regions import kerngetallen
-from regions.models import Activity, Region
+from regions.models import Activity, Region, Theme
 
 from . import overview
 from .exports import PublicContractResource, PublicPlanResource
-from .models import Contract, ElementKind, Regiobeeld, Theme
+from .models import Contract, ElementKind, Regiobeeld
 
 COMPARE_MIN, COMPARE_MAX = 2, 4
 

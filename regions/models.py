@@ -8,7 +8,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models.functions import Coalesce
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -554,6 +554,68 @@ class ActivityQuerySet(models.QuerySet):
         )
 
 
+class ThemeQuerySet(models.QuerySet):
+    def get_by_natural_key(self, slug):
+        return self.get(slug=slug)
+
+
+class Theme(models.Model):
+    """A theme from the curated list, shared by activities and contracts."""
+
+    slug = models.SlugField(_("sleutel"), max_length=50, unique=True)
+    name = models.CharField(_("naam"), max_length=100, unique=True)
+    name_en = models.CharField(
+        _("naam in het Engels"),
+        max_length=100,
+        blank=True,
+        help_text=_("Getoond op de Engelse site; leeg: de Nederlandse naam."),
+    )
+
+    objects = ThemeQuerySet.as_manager()
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("thema")
+        verbose_name_plural = _("thema's")
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def natural_key(self):
+        return (self.slug,)
+
+    @property
+    def label(self) -> str:
+        """The name in the visitor's language: English when it is filled in."""
+        if self.name_en and translation.get_language() == "en":
+            return self.name_en
+        return self.name
+
+
+# The curated themes (also seeded by migration); the demo load makes sure they
+# exist in a database that was emptied, as the browser tests' is.
+DEFAULT_THEMES = [
+    ("basisfinanciering-organisatie", "Basisfinanciering organisatie", "Core funding"),
+    ("ouderenzorg", "Ouderenzorg", "Care for older people"),
+    ("digitalisering-ict", "Digitalisering en ICT", "Digitalisation and IT"),
+    ("samenwerking-in-de-wijk", "Samenwerking in de wijk", "Neighbourhood care"),
+    ("acute-zorg", "Acute zorg", "Acute care"),
+    ("ggz", "GGZ", "Mental health care"),
+    ("arbeidsmarkt", "Arbeidsmarkt", "Workforce"),
+    ("preventie", "Preventie", "Prevention"),
+]
+
+
+def ensure_themes() -> list[Theme]:
+    return [
+        Theme.objects.get_or_create(
+            slug=slug, defaults={"name": name, "name_en": name_en}
+        )[0]
+        for slug, name, name_en in DEFAULT_THEMES
+    ]
+
+
 class Activity(Versioned):
     """Something a party does in regional collaboration, shown on the region page."""
 
@@ -576,6 +638,9 @@ class Activity(Versioned):
     start_date = models.DateField(_("begindatum"), null=True, blank=True)
     end_date = models.DateField(_("einddatum"), null=True, blank=True)
     url = models.URLField(_("link"), blank=True)
+    themes = models.ManyToManyField(
+        Theme, verbose_name=_("thema's"), related_name="activities", blank=True
+    )
     is_demo = models.BooleanField(_("demogegevens"), default=False)
     created_at = models.DateTimeField(_("aangemaakt"), auto_now_add=True)
     updated_at = models.DateTimeField(_("laatst bijgewerkt"), auto_now=True)

@@ -462,6 +462,20 @@ def themed(world):
     return world
 
 
+def test_curated_theme_names_are_english_on_the_english_site(client, themed):
+    """Activity.themes is a field of Activity; a curated name_en shows on /en/."""
+    assert [t.slug for t in themed.activity_b.themes.order_by("slug")] == [
+        "digitalisering-ict",
+        "ouderenzorg",
+    ]
+    Theme.objects.filter(slug="preventie").update(name_en="")
+    english = client.get("/en/activiteiten/").content.decode()
+    assert "Care for older people" in english and "Ouderenzorg" not in english
+    assert ">Preventie<" in english  # no English name: the Dutch one
+    dutch = client.get("/activiteiten/").content.decode()
+    assert "Ouderenzorg" in dutch and "Care for older people" not in dutch
+
+
 def titles(response):
     return [a.title for a in response.context["page"].object_list]
 
@@ -504,9 +518,7 @@ def test_editor_gives_an_activity_themes(as_person, themed):
     activity = themed.activity_a
     url = reverse("editing:activity", args=["aaland", activity.pk])
     form = client.get(url).context["form"]
-    assert list(form.fields["themes"].initial) == [
-        Theme.objects.get(slug="ouderenzorg")
-    ]
+    assert list(form.initial["themes"]) == [Theme.objects.get(slug="ouderenzorg")]
     ggz = Theme.objects.get(slug="ggz")
     response = client.post(
         url,

@@ -226,8 +226,14 @@ def test_plan_element_form_explains_each_element(as_person, world):
 
 
 def test_plans_admin_is_for_curators_only(as_person, private_contract):
-    for model in ("contract", "planelement", "regiobeeld", "plandetails", "theme"):
-        url = reverse(f"admin:plans_{model}_changelist")
+    for app, model in [
+        *[
+            ("plans", m)
+            for m in ("contract", "planelement", "regiobeeld", "plandetails")
+        ],
+        ("regions", "theme"),
+    ]:
+        url = reverse(f"admin:{app}_{model}_changelist")
         assert as_person("curator").get(url).status_code == 200
         for person in ("visitor", "editor_a", "editor_b"):
             assert as_person(person).get(url).status_code == 302, (model, person)

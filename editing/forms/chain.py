@@ -12,8 +12,8 @@ from plans.models import (
     PlanDetails,
     PlanElement,
     Regiobeeld,
-    Theme,
 )
+from regions.models import Theme
 
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -124,16 +124,3 @@ class ContractForm(VersionedFormMixin, forms.ModelForm):
                 % {"insurer": insurer.name}
             )
         return cleaned
-
-
-def theme_field() -> forms.ModelMultipleChoiceField:
-    """The themes of an activity, for the editors' activity form."""
-    return forms.ModelMultipleChoiceField(
-        label=_("Thema's"),
-        queryset=Theme.objects.order_by("name"),
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
-        help_text=_(
-            "Zo vinden andere regio's uw activiteit op /activiteiten/, per thema."
-        ),
-    )

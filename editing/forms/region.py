@@ -18,8 +18,6 @@ from regions.models import (
     RegionFigure,
 )
 
-from .chain import theme_field
-
 YEAR_WIDGET = forms.NumberInput(
     attrs={"min": 2000, "max": 2100, "inputmode": "numeric"}
 )
@@ -181,28 +179,25 @@ class RegionOrganisationsForm(forms.Form):
 
 
 class ActivityForm(VersionedFormMixin, forms.ModelForm):
-    themes = theme_field()
-
     class Meta:
         model = Activity
-        fields = ACTIVITY_FIELDS
+        fields = [*ACTIVITY_FIELDS, "themes"]
         widgets = {
             "start_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
             "end_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "themes": forms.CheckboxSelectMultiple,
+        }
+        labels = {"themes": _("Thema's")}
+        help_texts = {
+            "themes": _(
+                "Zo vinden andere regio's uw activiteit op /activiteiten/, per thema."
+            )
         }
 
     def __init__(self, *args, region: Region, **kwargs):
         super().__init__(*args, **kwargs)
         self.instance.region = region
         self.fields["organisation"].queryset = region.organisations.order_by("name")
-        if self.instance.pk:
-            self.fields["themes"].initial = self.instance.themes.all()
-
-    def save(self, commit=True):
-        activity = super().save(commit)
-        if commit:
-            activity.themes.set(self.cleaned_data["themes"])
-        return activity
 
 
 FigureFormSet = inlineformset_factory(

@@ -12,6 +12,7 @@ from ..models import (
     ACTIVITY_FIELDS,
     Activity,
     RegionFigure,
+    Theme,
 )
 from ..resources import (
     ActivityResource,
@@ -26,7 +27,7 @@ from .mixins import (
 class ActivityAdminForm(VersionedFormMixin, forms.ModelForm):
     class Meta:
         model = Activity
-        fields = ["region", *ACTIVITY_FIELDS, "is_demo"]
+        fields = ["region", *ACTIVITY_FIELDS, "themes", "is_demo"]
 
 
 @admin.register(Activity)
@@ -46,6 +47,7 @@ class ActivityAdmin(
     list_filter = [("region", RegionListFilter), "is_demo"]
     search_fields = ["title", "description", "region__name", "organisation__name"]
     autocomplete_fields = ["region", "organisation"]
+    filter_horizontal = ["themes"]
     date_hierarchy = "start_date"
     list_select_related = ["region", "organisation"]
 
@@ -60,3 +62,11 @@ class RegionFigureAdmin(
     search_fields = ["region__name", "source"]
     autocomplete_fields = ["region"]
     list_select_related = ["region"]
+
+
+@admin.register(Theme)
+class ThemeAdmin(HistoryPageMixin, SimpleHistoryAdmin):
+    list_display = ["name", "name_en", "slug"]
+    search_fields = ["name", "name_en", "slug"]
+    prepopulated_fields = {"slug": ["name"]}
+    fields = ["name", "name_en", "slug"]
