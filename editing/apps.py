@@ -7,3 +7,8 @@ class EditingConfig(AppConfig):
 
     name = "editing"
     verbose_name = _("Redacteuren")
+
+    def ready(self):
+        from regions import slots
+
+        slots.register_link("edit_region", "editing:region")

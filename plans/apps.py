@@ -5,3 +5,16 @@ from django.utils.translation import gettext_lazy as _
 class PlansConfig(AppConfig):
     name = "plans"
     verbose_name = _("Regiobeeld, regioplan en contract")
+
+    def ready(self):
+        from regions import slots
+
+        from . import overview
+
+        slots.register_link("compare", "plans:compare")
+        slots.register_section(
+            "region_detail.sections",
+            "plans/_chain.html",
+            context=overview.region_chain_context,
+        )
+        slots.register_section("open_data.downloads", "plans/_open_data_rows.html")

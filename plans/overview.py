@@ -185,3 +185,9 @@ def sort_chains(chains: list[Chain], key: str, descending: bool) -> list[Chain]:
     else:
         ordered = sorted(chains, key=lambda c: c.region.name)
     return list(reversed(ordered)) if descending else ordered
+
+
+def region_chain_context(context) -> dict:
+    """The region page's "Van regiobeeld naar contract" (regions.slots)."""
+    region = with_chain(Region.objects.without_borders()).get(pk=context["region"].pk)
+    return {"chain": chain(region), "region": region}

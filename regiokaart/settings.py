@@ -12,6 +12,7 @@ from urllib.parse import urlsplit
 import environ
 from csp.constants import NONCE, NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
+from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -34,6 +35,15 @@ ALLOWED_HOSTS = env.list(
     "DJANGO_ALLOWED_HOSTS", default=["localhost", "127.0.0.1", "[::1]"]
 )
 CSRF_TRUSTED_ORIGINS = env.list("DJANGO_CSRF_TRUSTED_ORIGINS", default=[])
+
+# An organisation's page is served by regions (it shows the regions it works
+# in); organisations, lower down, does not name it: Django adds
+# get_absolute_url from here.
+ABSOLUTE_URL_OVERRIDES = {
+    "organisations.organisation": lambda organisation: reverse_lazy(
+        "regions:organisation", args=[organisation.slug]
+    ),
+}
 
 INSTALLED_APPS = [
     "regiokaart.apps.RegiokaartAdminConfig",
