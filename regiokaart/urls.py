@@ -36,6 +36,7 @@ urlpatterns += i18n_patterns(
     path("", include("plans.urls")),
     path("", include("progress.urls")),
     path("", include("regions.urls")),
+    path("", include("organisations.urls")),
     prefix_default_language=False,
 )
 

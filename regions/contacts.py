@@ -8,6 +8,7 @@ in, or leads, a region the user may edit (Region.objects.for_user).
 from dataclasses import dataclass, field
 
 from django.db.models import Prefetch, Q
+from django.utils.translation import gettext_lazy as _
 
 from core.permissions import is_curator
 from geo.models import GemeenteZone, ZoneLayer
@@ -44,6 +45,78 @@ def with_public_persons(organisations):
             to_attr="public_persons",
         )
     )
+
+
+# "Bij wie moet ik zijn?": what a visitor approaches each kind of organisation
+# for, in the order the region page lists them (the regional organisation
+# comes first).
+LEAD_APPROACH = _(
+    "Voor afspraken over de regio als geheel: het regioplan, samenwerking met "
+    "ziekenhuis, gemeenten, ouderenzorg en de zorgverzekeraar."
+)
+APPROACH_FOR = {
+    Organisation.Type.HUISARTSENORGANISATIE: _(
+        "Voor afspraken met de huisartsen in (een deel van) de regio: "
+        "zorgprogramma's, praktijkondersteuning en de zorg voor chronisch zieken."
+    ),
+    Organisation.Type.HDS: _(
+        "Voor acute huisartsenzorg buiten kantoortijden: de huisartsenpost in de "
+        "avond, de nacht en het weekend."
+    ),
+    Organisation.Type.MULTIDISCIPLINAIR: _(
+        "Voor samenwerking in de wijk tussen huisartsen, wijkverpleging, "
+        "fysiotherapie en andere zorgverleners in de eerste lijn."
+    ),
+    Organisation.Type.ROS: _(
+        "Voor ondersteuning bij regionale samenwerking: procesbegeleiding, cijfers "
+        "voor het regiobeeld en een onafhankelijke gespreksleider."
+    ),
+    Organisation.Type.LHV_KRING: _(
+        "Voor de belangen en de stem van de huisartsen in de regio."
+    ),
+}
+
+
+@dataclass
+class Approach:
+    label: str
+    why: str
+    organisations: list[Organisation]
+    lead: bool = False
+
+
+def region_organisations(region: Region) -> list[Organisation]:
+    """The organisations active in the region, with their published persons
+    as .public_persons: two queries."""
+    return list(with_public_persons(region.organisations.order_by("name")))
+
+
+def whom_to_approach(region: Region, organisations: list[Organisation]):
+    """The region page's "Bij wie moet ik zijn?": the regional organisation,
+    then each kind of organisation active in the region with what to approach
+    it for. `organisations` come from region_organisations(); the regional
+    organisation, if it is not among them, costs two queries more."""
+    by_pk = {o.pk: o for o in organisations}
+    lead = None
+    if region.regional_organisation_id:
+        lead = by_pk.get(region.regional_organisation_id) or next(
+            iter(
+                with_public_persons(
+                    Organisation.objects.filter(pk=region.regional_organisation_id)
+                )
+            ),
+            None,
+        )
+    groups = [
+        Approach(
+            _("Regionale organisatie"), LEAD_APPROACH, [lead] if lead else [], True
+        )
+    ]
+    for value, why in APPROACH_FOR.items():
+        mine = [o for o in organisations if o.type == value and o != lead]
+        if mine:
+            groups.append(Approach(Organisation.Type(value).label, why, mine))
+    return groups
 
 
 # The organisation types a visitor who asks "who do I call" looks for.

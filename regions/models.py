@@ -135,9 +135,9 @@ class RegionQuerySet(models.QuerySet):
 
     def unconfirmed_since(self, moment):
         """Not confirmed (nor created) since moment: the entry may be stale."""
-        return self.annotate(
-            last_confirmed=Coalesce("confirmed_at", "created_at")
-        ).filter(last_confirmed__lt=moment)
+        return self.alias(
+            confirmed_or_created=Coalesce("confirmed_at", "created_at")
+        ).filter(confirmed_or_created__lt=moment)
 
     def plan_expired(self, year: int | None = None):
         """Plans whose end year has passed."""
@@ -323,6 +323,18 @@ class Region(Versioned):
 
     def natural_key(self):
         return (self.slug,)
+
+    @property
+    def last_confirmed(self):
+        """When the region last confirmed its entry, or else when it came on
+        the map (created or imported): the confirmation clock starts there."""
+        return self.confirmed_at or self.created_at
+
+    @property
+    def is_stale(self) -> bool:
+        """Not confirmed within the period: the same rule as
+        Region.objects.unconfirmed(), the workbench and the reminders."""
+        return self.last_confirmed < confirmation_period_start()
 
     def can_edit(self, user) -> bool:
         return Region.objects.for_user(user).filter(pk=self.pk).exists()

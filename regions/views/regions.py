@@ -1,5 +1,6 @@
 """Region pages: the table, a region, its public plan and the regions download."""
 
+from django.conf import settings
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
@@ -10,11 +11,7 @@ from core.pagecache import public_page
 from core.spreadsheets import export_response
 from organisations.models import Organisation
 
-from .. import (
-    exports,
-    kerngetallen,
-    overlap,
-)
+from .. import contacts, exports, kerngetallen, overlap
 from ..models import Region, legend
 
 TABLE_SORT_KEYS = ("naam", "status", "organisatie", "verzekeraar")
@@ -51,7 +48,7 @@ def region_list(request):
 @require_safe
 def region_detail(request, slug):
     region = get_object_or_404(Region.objects.with_related(), slug=slug)
-    organisations = region.organisations.order_by("name")
+    organisations = contacts.region_organisations(region)
     groups = [
         (label, [org for org in organisations if org.type == value])
         for value, label in Organisation.Type.choices
@@ -63,6 +60,7 @@ def region_detail(request, slug):
             "region": region,
             "status": region.status_choice,
             "organisation_groups": groups,
+            "approach": contacts.whom_to_approach(region, organisations),
             "kerngetallen": kerngetallen.comparison(region),
             "gp_distance": kerngetallen.gp_distance(region),
             "overlap": overlap.region_overlap(region),
@@ -73,6 +71,7 @@ def region_detail(request, slug):
                 "-effective_date", "-created_at", "-pk"
             ),
             "has_demo": region.is_demo,
+            "reminder_months": settings.REGIOKAART_REMINDER_MONTHS,
             # Only for logged-in users, so anonymous pages stay the same for all.
             "can_edit": request.user.is_authenticated and region.can_edit(request.user),
         },
