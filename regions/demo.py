@@ -1,15 +1,11 @@
 """Load the demo data set from fixtures/: real CBS gemeenten, demo regions."""
 
 import json
-from pathlib import Path
 
-from django.conf import settings
 from django.core.files.base import ContentFile
 from django.db import transaction
 
-from geo.importers import BoundaryImport, ImportFileError, KerncijfersImport
-from geo.models import Gemeente, PostcodeArea
-from geo.reference_imports import GpDistanceImport, PostcodeImport, ZoneImport
+from geo.models import Gemeente
 from organisations.models import ContactPerson, Insurer, Organisation
 
 from . import services
@@ -20,43 +16,10 @@ from .models import (
     RegionOrganisation,
     RegioplanStatus,
 )
+from .reference import FIXTURES, load_gemeenten, load_reference_tables
 
-FIXTURES = Path(settings.BASE_DIR) / "fixtures"
-GEMEENTEN_GEOJSON = FIXTURES / "gemeenten.geojson"
-KERNCIJFERS_CSV = FIXTURES / "gemeenten_kerncijfers.csv"
-KERNCIJFERS_YEAR = 2024
 DEMO_REGIONS = FIXTURES / "demo_regios.json"
 DEMO_PLAN_PDF = FIXTURES / "demo" / "regioplan-demo.pdf"
-POSTCODES_CSV = FIXTURES / "postcode4_gemeenten.csv"
-INDELINGEN_CSV = FIXTURES / "gemeente_regio_indelingen.csv"
-ZORGKANTOREN_CSV = FIXTURES / "zorgkantoorregios_2024.csv"
-AFSTAND_HUISARTS_CSV = FIXTURES / "gemeenten_afstand_huisarts.csv"
-
-
-def load_gemeenten() -> int:
-    """Real CBS gemeenten and figures, through the same imports curators use."""
-    for job in (
-        BoundaryImport(GEMEENTEN_GEOJSON),
-        KerncijfersImport(KERNCIJFERS_CSV.read_bytes(), KERNCIJFERS_YEAR),
-    ):
-        report = job.commit()
-        if not report.ok:
-            raise ImportFileError("; ".join(report.errors))
-    return Gemeente.objects.count()
-
-
-def load_reference_tables() -> int:
-    """Real CBS postcodes, other region layers and GP distances, through the
-    same imports as the management commands; returns the number of postcodes."""
-    for job in (
-        PostcodeImport(POSTCODES_CSV.read_bytes()),
-        ZoneImport(INDELINGEN_CSV.read_bytes(), ZORGKANTOREN_CSV.read_bytes()),
-        GpDistanceImport(AFSTAND_HUISARTS_CSV.read_bytes()),
-    ):
-        report = job.commit()
-        if not report.ok:
-            raise ImportFileError("; ".join(report.errors))
-    return PostcodeArea.objects.values("postcode4").distinct().count()
 
 
 def add_demo_contacts() -> int:
