@@ -1,101 +1,10 @@
-"""The organisation directory (/organisaties/): filters and the public download.
+"""The organisation directory's public download (/organisaties/selectie.csv);
+its filter is regions.filters.DirectoryFilterSet."""
 
-The filters are GET parameters (soort, provincie, regio, q), so a filtered list
-is a URL that works without JavaScript, and its CSV follows the same filter.
-"""
-
-from dataclasses import dataclass
-
-from django.db.models import Prefetch, Q
 from import_export import fields, resources
 
 from core.spreadsheets import escape_formula
-from core.text import plain as normalise
-from geo.models import Gemeente
-from organisations.models import ContactPerson, Organisation
-
-from .models import Region
-
-MAX_TEXT = 100
-
-
-@dataclass
-class DirectoryFilter:
-    type: str = ""
-    province: str = ""
-    region: str = ""
-    text: str = ""
-
-    @classmethod
-    def from_request(cls, request) -> "DirectoryFilter":
-        """Unknown values are ignored (the whole list), never an error."""
-        get = request.GET
-        type_ = get.get("soort", "")
-        province = get.get("provincie", "")
-        return cls(
-            type=type_ if type_ in Organisation.Type.values else "",
-            province=province if province in provinces() else "",
-            region=get.get("regio", "")[:100],
-            text=get.get("q", "").strip()[:MAX_TEXT],
-        )
-
-    def as_params(self) -> dict:
-        return {
-            key: value
-            for key, value in (
-                ("soort", self.type),
-                ("provincie", self.province),
-                ("regio", self.region),
-                ("q", self.text),
-            )
-            if value
-        }
-
-    @property
-    def active(self) -> bool:
-        return bool(self.as_params())
-
-
-def provinces() -> list[str]:
-    return list(
-        Gemeente.objects.order_by("province")
-        .values_list("province", flat=True)
-        .distinct()
-    )
-
-
-def organisations(flt: DirectoryFilter):
-    """The organisations the filter selects, with their regions and public
-    contact persons prefetched: a fixed number of queries."""
-    qs = Organisation.objects.all()
-    if flt.type:
-        qs = qs.filter(type=flt.type)
-    if flt.region:
-        qs = qs.filter(Q(regions__slug=flt.region) | Q(regions_led__slug=flt.region))
-    if flt.province:
-        qs = qs.filter(
-            Q(regions__gemeenten__province=flt.province)
-            | Q(regions_led__gemeenten__province=flt.province)
-        )
-    if flt.text:
-        wanted = normalise(flt.text)
-        ids = [
-            pk for pk, name in qs.values_list("pk", "name") if wanted in normalise(name)
-        ]
-        qs = Organisation.objects.filter(pk__in=ids)
-    regions = Region.objects.without_borders().only("pk", "slug", "name")
-    return (
-        qs.distinct()
-        .order_by("name")
-        .prefetch_related(
-            Prefetch("regions", queryset=regions.order_by("name")),
-            Prefetch(
-                "contact_persons",
-                queryset=ContactPerson.objects.public().order_by("name"),
-                to_attr="public_persons",
-            ),
-        )
-    )
+from organisations.models import Organisation
 
 
 class PublicOrganisationResource(resources.ModelResource):
