@@ -11,7 +11,8 @@ from core.pagecache import public_page
 from core.spreadsheets import export_response
 from organisations.models import Organisation
 
-from .. import contacts, directory, filters
+from .. import contacts, filters
+from ..exports import PublicOrganisationResource
 from ..models import Region
 from ..resources import OrganisationResource
 
@@ -86,7 +87,7 @@ def organisation_directory_download(request, fmt):
     """The directory's selection; a bad filter is a 404 (core.filters)."""
     filterset = filters.DirectoryFilterSet(request.GET).valid_or_404()
     return export_response(
-        directory.PublicOrganisationResource(request),
+        PublicOrganisationResource(request),
         filterset.qs,
         fmt,
         "regiokaart-organisaties-selectie"
