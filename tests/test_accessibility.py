@@ -100,9 +100,7 @@ def test_public_pages_have_no_axe_violations(a11y_context, live_demo):
 
 
 @pytest.mark.parametrize("a11y_context", list(SIZES), indirect=True)
-def test_filter_pages_with_a_bad_value_have_no_axe_violations(
-    a11y_context, live_demo
-):
+def test_filter_pages_with_a_bad_value_have_no_axe_violations(a11y_context, live_demo):
     """The 400 of core.filters: form, message and an empty result, in both sizes."""
     page = a11y_context.new_page()
     for path in (
