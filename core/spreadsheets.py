@@ -124,7 +124,9 @@ class Columns(tuple):
         return tuple(self.header(name, audience) for name in names)
 
 
-def columns_resource(base, model, columns: Columns, audience: str, widgets=None):
+def columns_resource(
+    base: type, model: type, columns: Columns, audience: str, widgets=None
+) -> type:
     """A resource class with one field per column of `audience`, in order (as
     Django's modelform_factory makes a form). Subclass it for Meta options and
     the dehydrate_<name> methods of the computed columns."""
