@@ -10,6 +10,7 @@ import csv
 import io
 import zipfile
 from collections import Counter
+from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -18,7 +19,7 @@ from django.db import connection
 from django.http import Http404, HttpResponse
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
-from import_export import resources, widgets
+from import_export import fields, resources, widgets
 from import_export.formats.base_formats import CSV, XLSX
 
 # Cells a spreadsheet would run as a formula.
@@ -85,6 +86,68 @@ class KeysWidget(widgets.Widget):
                 % {"label": self.label, "keys": ", ".join(missing)}
             )
         return [self.known[key] for key in keys]
+
+
+# -- Column lists ------------------------------------------------------------
+
+PUBLIC, CURATOR = "public", "curator"
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column of a table: the resource's field name, the column's name in
+    the file, whether the field is computed (no model attribute; the resource's
+    dehydrate_<name> fills it) and, when only one audience's file has it,
+    which: PUBLIC (open data) or CURATOR (the admin's import and export)."""
+
+    name: str
+    header: str
+    computed: bool = False
+    only: str = ""
+
+
+class Columns(tuple):
+    """A table's columns in file order, each named once. The open data and
+    the curators' file of the same table both take theirs from here, so a
+    column both have is the same field under the same name."""
+
+    def for_audience(self, audience: str) -> list[Column]:
+        return [c for c in self if c.only in ("", audience)]
+
+    def headers(self, audience: str) -> list[str]:
+        return [c.header for c in self.for_audience(audience)]
+
+    def header(self, name: str, audience: str = CURATOR) -> str:
+        return next(c.header for c in self.for_audience(audience) if c.name == name)
+
+    def headers_of(self, *names: str, audience: str = CURATOR) -> tuple[str, ...]:
+        return tuple(self.header(name, audience) for name in names)
+
+
+def columns_resource(
+    base: type, model: type, columns: Columns, audience: str, widgets=None
+) -> type:
+    """A resource class with one field per column of `audience`, in order (as
+    Django's modelform_factory makes a form). Subclass it for Meta options and
+    the dehydrate_<name> methods of the computed columns."""
+    widgets = widgets or {}
+    attrs = {
+        column.name: fields.Field(
+            attribute=None if column.computed else column.name,
+            column_name=column.header,
+            widget=widgets.get(column.name),
+            readonly=column.computed,
+        )
+        for column in columns.for_audience(audience)
+    }
+    attrs["Meta"] = type(
+        "Meta",
+        (),
+        {"model": model, "fields": [c.name for c in columns.for_audience(audience)]},
+    )
+    attrs["__module__"] = base.__module__
+    name = f"{model.__name__}{audience.title()}Columns"
+    return type(name, (base,), attrs)
 
 
 class SpreadsheetResource(resources.ModelResource):

@@ -7,8 +7,10 @@ plain tablib datasets that core.spreadsheets.export_response writes out.
 
 import tablib
 
-from core.spreadsheets import escape_formula
+from core.spreadsheets import PUBLIC, escape_formula
+from regions.columns import REGION_COLUMNS
 
+from .columns import CONTRACT_COLUMNS
 from .models import REGIOBEELD_ELEMENTS, ElementKind
 
 
@@ -30,13 +32,15 @@ class PublicPlanResource:
         self.request = request
 
     def headers(self) -> list[str]:
+        """The region's own columns are named as in the open data of regions
+        (regions.columns); "status_regioplan" is this table's own."""
+        region = REGION_COLUMNS
         return [
-            "sleutel",
-            "naam",
+            *region.headers_of("slug", "name", audience=PUBLIC),
             "status_regioplan",
             "regioplan_afgestemd_met_verzekeraar",
             "regioplan_looptijd",
-            "patienten_betrokken",
+            region.header("patients_involved", PUBLIC),
             "regiobeeld",
             "regiobeeld_met_verzekeraar",
             *(
@@ -45,8 +49,7 @@ class PublicPlanResource:
             ),
             *(f"plan_{kind}" for kind in ElementKind.values),
             "contractafspraken",
-            "pagina",
-            "demo",
+            *region.headers_of("url", "is_demo", audience=PUBLIC),
         ]
 
     def row(self, chain) -> list:
@@ -78,37 +81,28 @@ class PublicPlanResource:
 
 
 class PublicContractResource:
-    """Contracts: region, insurer and period always; contents only when public."""
+    """Contracts: region, insurer and period always; contents only when public.
+    Its columns are plans.columns.CONTRACT_COLUMNS for the public."""
 
-    HEADERS = [
-        "regio",
-        "zorgverzekeraar",
-        "begindatum",
-        "einddatum",
-        "inhoud_openbaar",
-        "stand_van_zaken",
-        "eenjarig_of_meerjarig",
-        "themas",
-        "monitoring_afgesproken",
-        "monitoring_hoe",
-        "demo",
-    ]
+    COLUMNS = CONTRACT_COLUMNS.for_audience(PUBLIC)
+    HEADERS = [column.header for column in COLUMNS]
 
     def row(self, contract) -> list:
         public = contract.public()
-        return [
-            contract.region.slug,
-            public.insurer,
-            public.start.isoformat(),
-            public.end.isoformat() if public.end else "",
-            _yes_no(public.contents_public),
-            public.state,
-            public.kind,
-            ";".join(public.themes),
-            public.monitoring_agreed,
-            public.monitoring_how,
-            _yes_no(public.is_demo),
-        ]
+        values = {
+            "region": contract.region.slug,
+            "insurer": public.insurer,
+            "start": public.start.isoformat(),
+            "end": public.end.isoformat() if public.end else "",
+            "contents_public": _yes_no(public.contents_public),
+            "state": public.state,
+            "kind": public.kind,
+            "themes": ";".join(public.themes),
+            "monitoring_agreed": public.monitoring_agreed,
+            "monitoring_how": public.monitoring_how,
+            "is_demo": _yes_no(public.is_demo),
+        }
+        return [values[column.name] for column in self.COLUMNS]
 
     def export(self, queryset) -> tablib.Dataset:
         return _dataset(self.HEADERS, (self.row(c) for c in queryset))

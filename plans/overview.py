@@ -106,38 +106,6 @@ def chain(region) -> Chain:
 # -- /regioplannen/ --------------------------------------------------------------
 
 
-class FilterError(ValueError):
-    pass
-
-
-def parse_filters(params) -> tuple[list[str], list[str]]:
-    """?met=ict_visie&zonder=monitoring: elements a region must (not) have."""
-    known = set(ElementKind.values)
-    met, zonder = params.getlist("met"), params.getlist("zonder")
-    unknown = sorted({v for v in [*met, *zonder] if v not in known})
-    if unknown:
-        raise FilterError(
-            _("Onbekend onderdeel: %(unknown)s. Kies uit: %(known)s.")
-            % {"unknown": ", ".join(unknown), "known": ", ".join(ElementKind.values)}
-        )
-    return met, zonder
-
-
-def filter_regions(regions, met: list[str], zonder: list[str]):
-    """met: the element is present; zonder: it is not (absent, partly, unknown
-    or not filled in)."""
-    present = PlanElement.objects.present()
-    for element in met:
-        regions = regions.filter(
-            pk__in=present.filter(element=element).values("region")
-        )
-    for element in zonder:
-        regions = regions.exclude(
-            pk__in=present.filter(element=element).values("region")
-        )
-    return regions
-
-
 def element_counts() -> list[dict]:
     """Per element: how many of all regions have it, in a sentence."""
     total = Region.objects.count()

@@ -10,10 +10,11 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from import_export import fields, widgets
 
-from core.spreadsheets import KeyWidget, SpreadsheetResource
+from core.spreadsheets import CURATOR, KeyWidget, SpreadsheetResource, columns_resource
 from organisations.models import Insurer
 from regions.models import Region, Theme
 
+from .columns import CONTRACT_COLUMNS
 from .models import (
     REGIOBEELD_ELEMENTS,
     Contract,
@@ -126,42 +127,27 @@ class PlanDetailsResource(SpreadsheetResource):
         fields = ["region", "agreed_with_insurer", "period_kind", "is_demo"]
 
 
-class ContractResource(SpreadsheetResource):
-    region = region_field()
-    insurer = fields.Field(
-        "insurer",
-        "zorgverzekeraar",
-        widget=KeyWidget(Insurer, "slug", gettext_lazy("zorgverzekeraar")),
+class ContractResource(
+    columns_resource(
+        SpreadsheetResource,
+        Contract,
+        CONTRACT_COLUMNS,
+        CURATOR,
+        widgets={
+            "region": KeyWidget(Region, "slug", gettext_lazy("regio")),
+            "insurer": KeyWidget(Insurer, "slug", gettext_lazy("zorgverzekeraar")),
+            "start": widgets.DateWidget(),
+            "end": widgets.DateWidget(),
+            "themes": ThemesWidget(),
+            "contents_public": widgets.BooleanWidget(),
+            "is_demo": widgets.BooleanWidget(),
+        },
     )
-    start = fields.Field("start", "begindatum", widget=widgets.DateWidget())
-    end = fields.Field("end", "einddatum", widget=widgets.DateWidget())
-    kind = fields.Field("kind", "soort")
-    state = fields.Field("state", "stand")
-    themes = fields.Field("themes", "themas", widget=ThemesWidget())
-    monitoring_agreed = fields.Field("monitoring_agreed", "monitoring_afgesproken")
-    monitoring_how = fields.Field("monitoring_how", "monitoring_hoe")
-    contents_public = fields.Field(
-        "contents_public", "inhoud_openbaar", widget=widgets.BooleanWidget()
-    )
-    is_demo = fields.Field("is_demo", "demo", widget=widgets.BooleanWidget())
-    required_columns = ("regio", "zorgverzekeraar", "begindatum")
+):
+    required_columns = CONTRACT_COLUMNS.headers_of("region", "insurer", "start")
 
     class Meta:
-        model = Contract
         import_id_fields = ["region", "insurer", "start"]
-        fields = [
-            "region",
-            "insurer",
-            "start",
-            "end",
-            "kind",
-            "state",
-            "themes",
-            "monitoring_agreed",
-            "monitoring_how",
-            "contents_public",
-            "is_demo",
-        ]
 
     def get_queryset(self):
         return (

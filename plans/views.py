@@ -6,7 +6,6 @@ region, never the user directly.
 """
 
 from django.core.paginator import Paginator
-from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
@@ -17,10 +16,11 @@ from django.views.decorators.http import (
 from core.documents import pdf_response
 from core.spreadsheets import export_response
 from regions import kerngetallen
-from regions.models import Activity, Region, Theme
+from regions.models import Region
 
 from . import overview
 from .exports import PublicContractResource, PublicPlanResource
+from .filters import ActivityFilterSet, PlanFilterSet
 from .models import Contract, ElementKind, Regiobeeld
 
 COMPARE_MIN, COMPARE_MAX = 2, 4
@@ -29,26 +29,14 @@ COMPARE_MIN, COMPARE_MAX = 2, 4
 # -- Public --------------------------------------------------------------------
 
 
-def _overview_chains(request):
-    """The overview's regions after ?met= / ?zonder=; raises FilterError."""
-    met, zonder = overview.parse_filters(request.GET)
-    regions = overview.filter_regions(Region.objects.without_borders(), met, zonder)
-    chains = [overview.chain(r) for r in overview.with_chain(regions)]
-    return met, zonder, chains
-
-
 @require_safe
 def plans_overview(request):
     sort = request.GET.get("sorteer", "naam")
     if sort not in overview.SORT_KEYS:
         sort = "naam"
     descending = request.GET.get("richting") == "af"
-    status, error = 200, ""
-    try:
-        met, zonder, chains = _overview_chains(request)
-    except overview.FilterError as problem:
-        met, zonder, chains = [], [], []
-        status, error = 400, str(problem)
+    filterset = PlanFilterSet(request.GET)
+    chains = [overview.chain(r) for r in overview.with_chain(filterset.qs)]
     chains = overview.sort_chains(chains, sort, descending)
     filter_query = request.GET.copy()
     for key in ("sorteer", "richting"):
@@ -60,25 +48,25 @@ def plans_overview(request):
             "chains": chains,
             "elements": ElementKind.choices,
             "counts": overview.element_counts(),
-            "met": met,
-            "zonder": zonder,
+            "met": filterset.selected("met"),
+            "zonder": filterset.selected("zonder"),
+            "filter_active": filterset.active,
             "sort": sort,
             "descending": descending,
             "filter_query": filter_query.urlencode(),
-            "error": error,
+            "filter_problems": filterset.problems,
             "has_demo": any(c.has_demo for c in chains),
         },
-        status=status,
+        status=filterset.status,
     )
 
 
 @require_safe
 def plans_download(request, fmt):
-    """The overview as CSV or XLSX, with the same filters as the page."""
-    try:
-        _met, _zonder, chains = _overview_chains(request)
-    except overview.FilterError as error:
-        raise Http404(str(error)) from None
+    """The overview as CSV or XLSX, with the same filters as the page; a bad
+    filter is a 404 (core.filters)."""
+    filterset = PlanFilterSet(request.GET).valid_or_404()
+    chains = [overview.chain(r) for r in overview.with_chain(filterset.qs)]
     return export_response(
         PublicPlanResource(request), chains, fmt, "regiokaart-regioplannen"
     )
@@ -157,49 +145,11 @@ def compare(request):
     return render(request, "plans/compare.html", context)
 
 
-def _int_param(request, name: str):
-    value = request.GET.get(name, "").strip()
-    if not value:
-        return None
-    if not value.isdigit() or not 2000 <= int(value) <= 2100:
-        raise ValueError(_("Kies een jaar tussen 2000 en 2100."))
-    return int(value)
-
-
 @require_safe
 def activities(request):
     """Activities of all regions, by theme, region and year."""
-    themes = list(Theme.objects.order_by("name"))
-    regions = list(Region.objects.without_borders().only("slug", "name"))
-    rows = (
-        Activity.objects.select_related("region", "organisation")
-        .defer("region__geometry", "region__display_geometry")
-        .prefetch_related("themes")
-        .order_by("-start_date", "title")
-    )
-    theme = request.GET.get("thema", "")
-    region = request.GET.get("regio", "")
-    errors = []
-    if theme:
-        if theme not in {t.slug for t in themes}:
-            errors.append(_("Onbekend thema ‘%(value)s’.") % {"value": theme})
-        rows = rows.filter(themes__slug=theme)
-    if region:
-        if region not in {r.slug for r in regions}:
-            errors.append(_("Onbekende regio ‘%(value)s’.") % {"value": region})
-        rows = rows.filter(region__slug=region)
-    try:
-        year = _int_param(request, "jaar")
-    except ValueError as error:
-        errors.append(str(error))
-        year = None
-    if year:
-        rows = rows.filter(start_date__year__lte=year).filter(
-            Q(end_date__isnull=True) | Q(end_date__year__gte=year)
-        )
-    if errors:
-        rows = rows.none()
-    page = Paginator(rows, 50).get_page(request.GET.get("pagina"))
+    filterset = ActivityFilterSet(request.GET)
+    page = Paginator(filterset.qs, 50).get_page(request.GET.get("pagina"))
     query = request.GET.copy()
     query.pop("pagina", None)
     return render(
@@ -207,16 +157,13 @@ def activities(request):
         "plans/activities.html",
         {
             "page": page,
-            "themes": themes,
-            "regions": regions,
-            "theme": theme,
-            "region": region,
-            "year": request.GET.get("jaar", ""),
-            "errors": errors,
+            "filter": filterset,
+            "form": filterset.form,
+            "filter_problems": filterset.problems,
             "query": query.urlencode(),
             "has_demo": any(a.is_demo for a in page.object_list),
         },
-        status=400 if errors else 200,
+        status=filterset.status,
     )
 
 

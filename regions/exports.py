@@ -1,52 +1,20 @@
-"""Open data: the public table of regions."""
+"""Open data: the public tables of regions and organisations.
 
-from import_export import fields, resources
+Their columns come from regions.columns, where the curators' files take
+theirs too.
+"""
 
-from core.spreadsheets import escape_formula
+from import_export import resources
 
+from core.spreadsheets import PUBLIC, columns_resource, escape_formula
+from organisations.models import Organisation
+
+from .columns import ORGANISATION_COLUMNS, REGION_COLUMNS
 from .models import Region
 
 
-class PublicRegionResource(resources.ModelResource):
-    """The table of regions as open data: only what the public pages show."""
-
-    slug = fields.Field("slug", "sleutel")
-    name = fields.Field("name", "naam")
-    status = fields.Field("status", "status")
-    status_label = fields.Field(column_name="status_omschrijving")
-    insurer = fields.Field(column_name="preferente_zorgverzekeraar")
-    organisation = fields.Field(column_name="regionale_organisatie")
-    plan = fields.Field(column_name="regioplan")
-    plan_start_year = fields.Field("plan_start_year", "regioplan_vanaf")
-    plan_end_year = fields.Field("plan_end_year", "regioplan_tot_en_met")
-    patients_involved = fields.Field("patients_involved", "patienten_betrokken")
-    non_practice_holders_involved = fields.Field(
-        "non_practice_holders_involved", "niet_praktijkhouders_doen_mee"
-    )
-    gemeenten = fields.Field(column_name="gemeenten")
-    updated_at = fields.Field(column_name="laatst_bijgewerkt")
-    url = fields.Field(column_name="pagina")
-    is_demo = fields.Field("is_demo", "demo")
-
-    class Meta:
-        model = Region
-        fields = [
-            "slug",
-            "name",
-            "status",
-            "status_label",
-            "insurer",
-            "organisation",
-            "plan",
-            "plan_start_year",
-            "plan_end_year",
-            "patients_involved",
-            "non_practice_holders_involved",
-            "gemeenten",
-            "updated_at",
-            "url",
-            "is_demo",
-        ]
+class PublicResource(resources.ModelResource):
+    """Open data: absolute links for the request, formulas made inert."""
 
     def __init__(self, request=None):
         super().__init__()
@@ -57,13 +25,22 @@ class PublicRegionResource(resources.ModelResource):
             return path
         return self.request.build_absolute_uri(path)
 
+    def export_field(self, field, instance, **kwargs):
+        return escape_formula(super().export_field(field, instance, **kwargs))
+
+
+class PublicRegionResource(
+    columns_resource(PublicResource, Region, REGION_COLUMNS, PUBLIC)
+):
+    """The table of regions as open data: only what the public pages show."""
+
     def dehydrate_status_label(self, region):
         return str(region.get_status_display())
 
     def dehydrate_insurer(self, region):
         return region.preferred_insurer.name if region.preferred_insurer else ""
 
-    def dehydrate_organisation(self, region):
+    def dehydrate_regional_organisation(self, region):
         org = region.regional_organisation
         return org.name if org else ""
 
@@ -82,5 +59,32 @@ class PublicRegionResource(resources.ModelResource):
     def dehydrate_is_demo(self, region):
         return "ja" if region.is_demo else "nee"
 
-    def export_field(self, field, instance, **kwargs):
-        return escape_formula(super().export_field(field, instance, **kwargs))
+
+class PublicOrganisationResource(
+    columns_resource(PublicResource, Organisation, ORGANISATION_COLUMNS, PUBLIC)
+):
+    """Organisations as open data: what the public pages show, including only
+    the contact persons their region chose to publish. The queryset comes
+    from regions.filters.directory_queryset (regions and public persons)."""
+
+    def dehydrate_type(self, organisation):
+        return str(organisation.get_type_display())
+
+    def dehydrate_region_links(self, organisation):
+        return ";".join(r.slug for r in organisation.regions.all())
+
+    def dehydrate_persons(self, organisation):
+        return "; ".join(
+            " ".join(
+                part
+                for part in (person.name, person.function, person.email, person.phone)
+                if part
+            )
+            for person in organisation.public_persons
+        )
+
+    def dehydrate_url(self, organisation):
+        return self._absolute(organisation.get_absolute_url())
+
+    def dehydrate_is_demo(self, organisation):
+        return "ja" if organisation.is_demo else "nee"

@@ -15,9 +15,11 @@ from import_export.resources import Diff
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from core.spreadsheets import (
+    CURATOR,
     KeysWidget,
     KeyWidget,
     SpreadsheetResource,
+    columns_resource,
     reset_sequence,
 )
 from geo.models import Gemeente
@@ -25,6 +27,7 @@ from organisations.models import Insurer, Organisation
 from organisations.resources import InsurerResource
 
 from . import services
+from .columns import ORGANISATION_COLUMNS, REGION_COLUMNS
 from .models import ACTIVITY_FIELDS, Activity, Region, RegionFigure, RegionOrganisation
 
 
@@ -42,61 +45,27 @@ class InsurerMapResource(MapDataResourceMixin, InsurerResource):
     pass
 
 
-class RegionResource(MapDataResourceMixin, SpreadsheetResource):
-    slug = fields.Field("slug", "sleutel")
-    name = fields.Field("name", "naam")
-    status = fields.Field("status", "status")
-    status_label = fields.Field(
-        column_name="status_omschrijving",
-        readonly=True,
-        dehydrate_method="dehydrate_status_label",
-    )
-    preferred_insurer = fields.Field(
-        "preferred_insurer",
-        "zorgverzekeraar",
-        widget=KeyWidget(Insurer, "slug", gettext_lazy("zorgverzekeraar")),
-    )
-    regional_organisation = fields.Field(
-        column_name="regionale_organisatie",
-        readonly=True,
-        dehydrate_method="dehydrate_regional_organisation",
-    )
-    plan_url = fields.Field("plan_url", "regioplan_link")
-    # The stored file's name: a curator's export re-imports with its document.
-    plan_document = fields.Field("plan_document", "regioplan_bestand")
-    plan_start_year = fields.Field(
-        "plan_start_year", "regioplan_vanaf", widget=widgets.IntegerWidget()
-    )
-    plan_end_year = fields.Field(
-        "plan_end_year", "regioplan_tot_en_met", widget=widgets.IntegerWidget()
-    )
-    patients_involved = fields.Field("patients_involved", "patienten_betrokken")
-    non_practice_holders_involved = fields.Field(
-        "non_practice_holders_involved", "niet_praktijkhouders_doen_mee"
-    )
-    description = fields.Field("description", "toelichting")
-    is_demo = fields.Field("is_demo", "demo", widget=widgets.BooleanWidget())
-    required_columns = ("sleutel", "naam", "status")
+class RegionResource(
+    MapDataResourceMixin,
+    columns_resource(
+        SpreadsheetResource,
+        Region,
+        REGION_COLUMNS,
+        CURATOR,
+        widgets={
+            "preferred_insurer": KeyWidget(
+                Insurer, "slug", gettext_lazy("zorgverzekeraar")
+            ),
+            "plan_start_year": widgets.IntegerWidget(),
+            "plan_end_year": widgets.IntegerWidget(),
+            "is_demo": widgets.BooleanWidget(),
+        },
+    ),
+):
+    required_columns = REGION_COLUMNS.headers_of("slug", "name", "status")
 
     class Meta:
-        model = Region
         import_id_fields = ["slug"]
-        fields = [
-            "slug",
-            "name",
-            "status",
-            "status_label",
-            "preferred_insurer",
-            "regional_organisation",
-            "plan_url",
-            "plan_document",
-            "plan_start_year",
-            "plan_end_year",
-            "patients_involved",
-            "non_practice_holders_involved",
-            "description",
-            "is_demo",
-        ]
 
     def before_import(self, dataset, **kwargs):
         super().before_import(dataset, **kwargs)
@@ -242,8 +211,8 @@ class ActivityResource(SpreadsheetResource):
             reset_sequence(Activity)
 
 
-REGIONS = "regios"
-LEADS = "regionale_organisatie_van"
+REGIONS = ORGANISATION_COLUMNS.header("region_links")
+LEADS = ORGANISATION_COLUMNS.header("lead_links")
 
 
 class LinksDiff(Diff):
@@ -266,48 +235,24 @@ class LinksDiff(Diff):
         ]
 
 
-class OrganisationResource(MapDataResourceMixin, SpreadsheetResource):
-    slug = fields.Field("slug", "sleutel")
-    name = fields.Field("name", "naam")
-    type = fields.Field("type", "soort")
-    kvk_number = fields.Field("kvk_number", "kvk")
-    street_address = fields.Field("street_address", "adres")
-    postal_code = fields.Field("postal_code", "postcode")
-    city = fields.Field("city", "plaats")
-    phone = fields.Field("phone", "telefoon")
-    email = fields.Field("email", "email")
-    website = fields.Field("website", "website")
-    region_links = fields.Field(
-        column_name=REGIONS,
-        widget=KeysWidget(Region, "slug", gettext_lazy("regio's")),
-        dehydrate_method="dehydrate_region_links",
-    )
-    lead_links = fields.Field(
-        column_name=LEADS,
-        widget=KeysWidget(Region, "slug", gettext_lazy("regio's")),
-        dehydrate_method="dehydrate_lead_links",
-    )
-    is_demo = fields.Field("is_demo", "demo", widget=widgets.BooleanWidget())
-    required_columns = ("sleutel", "naam", "soort")
+class OrganisationResource(
+    MapDataResourceMixin,
+    columns_resource(
+        SpreadsheetResource,
+        Organisation,
+        ORGANISATION_COLUMNS,
+        CURATOR,
+        widgets={
+            "region_links": KeysWidget(Region, "slug", gettext_lazy("regio's")),
+            "lead_links": KeysWidget(Region, "slug", gettext_lazy("regio's")),
+            "is_demo": widgets.BooleanWidget(),
+        },
+    ),
+):
+    required_columns = ORGANISATION_COLUMNS.headers_of("slug", "name", "type")
 
     class Meta:
-        model = Organisation
         import_id_fields = ["slug"]
-        fields = [
-            "slug",
-            "name",
-            "type",
-            "kvk_number",
-            "street_address",
-            "postal_code",
-            "city",
-            "phone",
-            "email",
-            "website",
-            "region_links",
-            "lead_links",
-            "is_demo",
-        ]
         use_bulk = True
         batch_size = 1000
         instance_loader_class = CachedInstanceLoader

@@ -16,7 +16,7 @@ from simple_history.utils import bulk_create_with_history
 from core import generation
 from geo import geometry
 from geo.models import Gemeente
-from organisations.models import ContactPerson
+from organisations.models import CONTACT_FIELDS, ContactPerson
 
 from .maplayer import layer
 from .models import (
@@ -210,16 +210,7 @@ def commit_gemeente_import(job):
     return report
 
 
-MERGE_FILL_FIELDS = [
-    "kvk_number",
-    "agb_number",
-    "street_address",
-    "postal_code",
-    "city",
-    "phone",
-    "email",
-    "website",
-]
+MERGE_FILL_FIELDS = ["kvk_number", "agb_number", *CONTACT_FIELDS]
 
 
 @transaction.atomic

@@ -100,6 +100,22 @@ def test_public_pages_have_no_axe_violations(a11y_context, live_demo):
 
 
 @pytest.mark.parametrize("a11y_context", list(SIZES), indirect=True)
+def test_filter_pages_with_a_bad_value_have_no_axe_violations(a11y_context, live_demo):
+    """The 400 of core.filters: form, message and an empty result, in both sizes."""
+    page = a11y_context.new_page()
+    for path in (
+        "/?status=onzin&verzekeraar=<b>",
+        "/organisaties/?soort=onzin&q=zorg",
+        "/regioplannen/?met=onzin",
+        "/activiteiten/?thema=onzin&jaar=twintig",
+    ):
+        response = open_and_settle(page, live_demo.url + path)
+        assert response.status == 400, path
+        assert page.locator(".form-errors[role=alert]").count() == 1, path
+        assert axe_violations(page) == [], path
+
+
+@pytest.mark.parametrize("a11y_context", list(SIZES), indirect=True)
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_mijn_regio_pages_have_no_axe_violations(
     a11y_context, live_demo, django_user_model, language

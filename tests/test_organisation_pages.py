@@ -64,7 +64,7 @@ def test_organisation_names_link_to_their_page(client, world):
         ({"q": "EERSTELIJN"}, {"Eerstelijn Ceeland"}),
         ({"provincie": "Utrecht", "soort": "ros"}, {"ROS Midden"}),
         ({"q": "bestaat niet"}, set()),
-        ({"soort": "onzin", "provincie": "<script>"}, None),  # ignored, not an error
+        ({"soort": "", "provincie": "", "regio": "", "q": ""}, None),  # the form
     ],
 )
 def test_directory_filters(client, world, params, expected):
@@ -72,6 +72,31 @@ def test_directory_filters(client, world, params, expected):
     assert response.status_code == 200
     all_names = {org.name for org in world.organisations}
     assert names(response) == (all_names if expected is None else expected)
+
+
+def test_an_unknown_filter_value_is_a_dutch_400_with_no_results(client, world):
+    """Policy of core.filters; unknown values used to be ignored (the whole
+    list)."""
+    response = client.get("/organisaties/", {"soort": "onzin", "provincie": "<script>"})
+    assert response.status_code == 400
+    assert names(response) == set()
+    html = response.content.decode()
+    assert '<form class="filter-form" method="get" action="/organisaties/"' in html
+    types = ", ".join(Organisation.Type.values)
+    assert f"Onbekende soort ‘onzin’. Kies uit: {types}." in html
+    assert "Onbekende provincie ‘&lt;script&gt;’. Kies uit: Utrecht." in html
+    assert "<script>" not in html.split("<main")[1].split("</main>")[0]
+    assert "selectie.csv" not in html  # no download of a bad selection
+    response = client.get("/organisaties/", {"regio": "nergens", "soort": "hds"})
+    assert response.status_code == 400
+    assert names(response) == set()
+    slugs = ", ".join(r.slug for r in Region.objects.order_by("name"))
+    assert f"Onbekende regio ‘nergens’. Kies uit: {slugs}." in response.content.decode()
+    too_long = client.get("/organisaties/", {"q": "x" * 101})
+    assert too_long.status_code == 400
+    assert "De zoektekst is te lang (101 tekens)" in too_long.content.decode()
+    download = client.get("/organisaties/selectie.csv", {"soort": "onzin"})
+    assert download.status_code == 404
 
 
 def test_the_download_follows_the_filter(client, world):

@@ -284,6 +284,27 @@ def test_overview_bad_filter_is_a_dutch_400(client, chain):
     assert "<script>" not in html.split("<main")[1].split("</main>")[0]
 
 
+def test_overview_bad_filter_names_the_allowed_values_and_shows_no_regions(
+    client, chain
+):
+    response = client.get(reverse("plans:overview") + "?met=ict_visie&zonder=<b>")
+    assert response.status_code == 400
+    assert response.context["chains"] == []
+    html = response.content.decode()
+    elements = ", ".join(ElementKind.values)
+    assert f"Onbekend onderdeel: &lt;b&gt;. Kies uit: {elements}." in html
+    assert 'id="filter-met" name="met"' in html  # the form is still there
+    assert "<b>" not in html.split("<main")[1].split("</main>")[0]
+    download = client.get(reverse("plans:download", args=["csv"]) + "?met=onzin")
+    assert download.status_code == 404
+
+
+def test_overview_form_sent_without_a_choice_filters_nothing(client, chain):
+    response = client.get(reverse("plans:overview") + "?met=&zonder=")
+    assert response.status_code == 200
+    assert len(response.context["chains"]) == 3
+
+
 def test_overview_sorts_by_an_element_and_by_count(client, chain):
     url = reverse("plans:overview")
     by_ict = client.get(url + "?sorteer=ict_visie").context["chains"]
@@ -511,6 +532,22 @@ def test_activities_bad_filter_is_a_dutch_400(client, themed, query, message):
     response = client.get(reverse("plans:activities") + "?" + query)
     assert response.status_code == 400
     assert message in response.content.decode()
+
+
+def test_activities_bad_filter_names_the_allowed_values_and_shows_none(client, themed):
+    response = client.get(
+        reverse("plans:activities") + "?thema=<i>&regio=beekdal&jaar=2025"
+    )
+    assert response.status_code == 400
+    assert titles(response) == []
+    html = response.content.decode()
+    themes = ", ".join(Theme.objects.order_by("name").values_list("slug", flat=True))
+    assert f"Onbekend thema ‘&lt;i&gt;’. Kies uit: {themes}." in html
+    assert "<i>" not in html.split("<main")[1].split("</main>")[0]
+    assert 'id="filter-thema" name="thema"' in html  # the form is still there
+    assert '<option value="beekdal" selected>' in html  # the good value stays
+    year = client.get(reverse("plans:activities") + "?jaar=twintig")
+    assert "Geen geldig jaar: ‘twintig’." in year.content.decode()
 
 
 def test_editor_gives_an_activity_themes(as_person, themed):

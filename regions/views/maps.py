@@ -16,7 +16,7 @@ from django.views.decorators.http import require_safe
 from core.pagecache import public_page
 from organisations.models import Insurer
 
-from .. import map_filters
+from .. import filters
 from ..maplayer import history, layer, on_date, preview
 from ..models import Region, RegioplanStatus, legend
 
@@ -54,7 +54,8 @@ def map_page(request):
         layer_url += f"&datum={day.isoformat()}"
     insurers = list(Insurer.objects.order_by("name"))
     statuses = {region.slug: region.status for region in regions}
-    map_filter = map_filters.MapFilter.from_request(request, insurers)
+    filterset = filters.MapFilterSet(request.GET, insurers=insurers)
+    map_filter = filterset.selection()
     if map_filter.active:
         regions, counts = map_filter.apply(regions)
     matching = {region.slug for region in regions} if map_filter.active else None
@@ -64,6 +65,7 @@ def map_page(request):
         {
             "regions": regions,
             "map_filter": map_filter,
+            "filter_problems": filterset.problems,
             "insurers": insurers,
             "statuses": RegioplanStatus.choices,
             "legend": legend(counts) + on_date.legend_row(counts),
@@ -77,7 +79,7 @@ def map_page(request):
             "today": timezone.localdate(),
             "earliest": on_date.EARLIEST,
         },
-        status=400 if error else 200,
+        status=400 if error or filterset.problems else 200,
     )
 
 

@@ -3,8 +3,6 @@
 They live here, not in organisations/, because they show the regions an
 organisation works in; organisations never imports regions."""
 
-from urllib.parse import urlencode
-
 from django.db.models import F, Q
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_safe
@@ -13,10 +11,8 @@ from core.pagecache import public_page
 from core.spreadsheets import export_response
 from organisations.models import Organisation
 
-from .. import (
-    contacts,
-    directory,
-)
+from .. import contacts, filters
+from ..exports import PublicOrganisationResource
 from ..models import Region
 from ..resources import OrganisationResource
 
@@ -68,31 +64,35 @@ def organisation_detail(request, slug):
 
 @require_safe
 def organisation_directory(request):
-    flt = directory.DirectoryFilter.from_request(request)
-    organisations = directory.organisations(flt)
+    filterset = filters.DirectoryFilterSet(request.GET)
+    organisations = filterset.qs
     return render(
         request,
         "regions/organisation_directory.html",
         {
-            "filter": flt,
+            "filter": filterset,
+            "form": filterset.form,
+            "filter_problems": filterset.problems,
             "organisations": organisations,
             "types": Organisation.Type.choices,
-            "provinces": directory.provinces(),
-            "regions": Region.objects.without_borders().only("slug", "name"),
-            "query_string": urlencode(flt.as_params()),
+            "query_string": filterset.query_string,
             "has_demo": any(o.is_demo for o in organisations),
         },
+        status=filterset.status,
     )
 
 
 @require_safe
 def organisation_directory_download(request, fmt):
-    flt = directory.DirectoryFilter.from_request(request)
+    """The directory's selection; a bad filter is a 404 (core.filters)."""
+    filterset = filters.DirectoryFilterSet(request.GET).valid_or_404()
     return export_response(
-        directory.PublicOrganisationResource(request),
-        directory.organisations(flt),
+        PublicOrganisationResource(request),
+        filterset.qs,
         fmt,
-        "regiokaart-organisaties-selectie" if flt.active else "regiokaart-organisaties",
+        "regiokaart-organisaties-selectie"
+        if filterset.active
+        else "regiokaart-organisaties",
     )
 
 
