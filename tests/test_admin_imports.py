@@ -69,7 +69,7 @@ def test_bad_file_shows_dutch_errors_and_no_confirm_button(curator_client, world
 def test_a_200_mb_upload_is_refused_with_a_clear_message():
     big = upload("groot.gpkg", b"x")
     big.size = 200 * 1024 * 1024  # what Django reports for a 200 MB upload
-    from regions.admin.imports import BoundaryUploadForm
+    from regions.reference_imports import BoundaryUploadForm
 
     form = BoundaryUploadForm(
         data={"code_column": "code", "name_column": "name"}, files={"file": big}
