@@ -33,12 +33,14 @@ def check_size(upload) -> None:
         )
 
 
-def csv_field(help_text, required: bool = True, label=None) -> forms.FileField:
+def file_field(help_text="", required: bool = True, label=None) -> forms.FileField:
+    """A file of at most IMPORT_MAX_UPLOAD_BYTES, not empty."""
     return forms.FileField(
         label=label or _("bestand"),
         help_text=help_text,
         required=required,
         validators=[check_size],
+        error_messages={"empty": _("Het bestand is leeg.")},
     )
 
 
@@ -46,7 +48,7 @@ class UploadForm(forms.Form):
     """An upload: its files (fields named in `files`) and options."""
 
     files = ("file",)
-    file = forms.FileField(label=_("bestand"), validators=[check_size])
+    file = file_field()
 
     def options(self) -> dict:
         """What the job needs besides the files; kept in the session, so JSON."""
@@ -61,12 +63,8 @@ class UploadForm(forms.Form):
 
 
 class BoundaryUploadForm(UploadForm):
-    file = forms.FileField(
-        label=_("bestand"),
-        help_text=_(
-            "GeoJSON (.geojson), GeoPackage (.gpkg) of gezipte Shapefile (.zip)"
-        ),
-        validators=[check_size],
+    file = file_field(
+        _("GeoJSON (.geojson), GeoPackage (.gpkg) of gezipte Shapefile (.zip)")
     )
     code_column = forms.CharField(label=_("kolom met de CBS-code"), initial="code")
     name_column = forms.CharField(label=_("kolom met de naam"), initial="name")
@@ -82,7 +80,7 @@ class BoundaryUploadForm(UploadForm):
 
 
 class KerncijfersUploadForm(UploadForm):
-    file = csv_field(_("CSV in UTF-8, met kolom code en kolommen zoals inwoners"))
+    file = file_field(_("CSV in UTF-8, met kolom code en kolommen zoals inwoners"))
     year = forms.IntegerField(label=_("peiljaar"), min_value=2000, max_value=2100)
 
     def options(self) -> dict:
@@ -90,7 +88,7 @@ class KerncijfersUploadForm(UploadForm):
 
 
 class PostcodeUploadForm(UploadForm):
-    file = csv_field(
+    file = file_field(
         _(
             "CSV in UTF-8 met de kolommen postcode4, plaats, gemeente_code en "
             "aandeel_oppervlak (zoals postcode4_gemeenten.csv). Het bestand "
@@ -102,7 +100,7 @@ class PostcodeUploadForm(UploadForm):
 class ZoneUploadForm(UploadForm):
     files = ("indelingen", "zorgkantoren")
     file = None
-    indelingen = csv_field(
+    indelingen = file_field(
         _(
             "Provincie, GGD-regio en veiligheidsregio: CSV in UTF-8 met de kolommen "
             "code, provincie_code, provincie_naam, ggd_regio_code, ggd_regio_naam, "
@@ -112,7 +110,7 @@ class ZoneUploadForm(UploadForm):
         required=False,
         label=_("indelingen"),
     )
-    zorgkantoren = csv_field(
+    zorgkantoren = file_field(
         _(
             "Zorgkantoorregio: CSV in UTF-8 met de kolommen gemeente_code, "
             "zorgkantoorregio_code, zorgkantoorregio_naam en aandeel_oppervlak "
@@ -135,7 +133,7 @@ class ZoneUploadForm(UploadForm):
 
 
 class GpDistanceUploadForm(UploadForm):
-    file = csv_field(
+    file = file_field(
         _(
             "CSV in UTF-8 met de kolommen code, jaar en "
             "afstand_huisartsenpraktijk_km (zoals gemeenten_afstand_huisarts.csv)."

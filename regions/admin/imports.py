@@ -48,8 +48,9 @@ def import_view(model_admin, request, slug: str):
     if request.method == "POST" and "confirm" in request.POST:
         return _confirm(request, kind, session_key, context)
 
-    form = kind.form(request.POST or None, request.FILES or None)
-    if request.method == "POST" and form.is_valid():
+    posted = request.method == "POST"
+    form = kind.form(request.POST, request.FILES) if posted else kind.form()
+    if posted and form.is_valid():
         _discard(request.session.pop(session_key, None))  # an earlier preview
         uploads = form.uploads()
         staged = {name: staging.store(upload) for name, upload in uploads.items()}
