@@ -308,7 +308,8 @@ class BoundaryImport:
                 report.error(
                     _(
                         "%(where)s: ongeldige geometrie (%(reason)s). Herstel het "
-                        "bestand of importeer met --fix-invalid."
+                        "bestand of importeer met 'ongeldige polygonen herstellen' "
+                        "(--fix-invalid)."
                     )
                     % {"where": where, "reason": shapely.is_valid_reason(shape)}
                 )

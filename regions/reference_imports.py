@@ -45,9 +45,9 @@ def file_field(help_text="", required: bool = True, label=None) -> forms.FileFie
 
 
 class UploadForm(forms.Form):
-    """An upload: its files (fields named in `files`) and options."""
+    """An upload: its files (the fields named in `file_fields`) and options."""
 
-    files = ("file",)
+    file_fields = ("file",)
     file = file_field()
 
     def options(self) -> dict:
@@ -57,7 +57,7 @@ class UploadForm(forms.Form):
     def uploads(self) -> dict:
         return {
             name: self.cleaned_data[name]
-            for name in self.files
+            for name in self.file_fields
             if self.cleaned_data.get(name)
         }
 
@@ -98,7 +98,7 @@ class PostcodeUploadForm(UploadForm):
 
 
 class ZoneUploadForm(UploadForm):
-    files = ("indelingen", "zorgkantoren")
+    file_fields = ("indelingen", "zorgkantoren")
     file = None
     indelingen = file_field(
         _(
