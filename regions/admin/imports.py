@@ -82,7 +82,7 @@ def _confirm(request, kind, session_key, context):
     }
     if (
         not pending
-        or not secrets.compare_digest(pending["token"], token)
+        or not secrets.compare_digest(pending["token"].encode(), token.encode())
         or not files
         or not all(files.values())
     ):
