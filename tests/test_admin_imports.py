@@ -288,3 +288,18 @@ def test_the_changelist_links_to_every_import(curator_client, world):
     for slug in KINDS:
         assert f'href="{url(slug)}"' in html
     assert len(KINDS_BY_SLUG) == 5
+
+
+@pytest.mark.parametrize("slug", KINDS)
+def test_derived_data_is_rebuilt_once_on_confirm_only(
+    curator_client, world, slug, monkeypatch
+):
+    from regions import services
+
+    calls = []
+    real = services.data_changed
+    monkeypatch.setattr(services, "data_changed", lambda: calls.append(1) or real())
+    response = curator_client.post(url(slug), CASES[slug].post_data(8))
+    assert calls == []  # the preview rebuilds nothing
+    curator_client.post(url(slug), {"token": response.context["token"], "confirm": "1"})
+    assert calls == [1]
