@@ -2,82 +2,98 @@
 layers (province, GGD-regio, veiligheidsregio, zorgkantoorregio) and the
 distance to the nearest GP practice.
 
-Like the other imports: validate the whole file first, report every problem in
-Dutch, write only a file without errors, in one transaction.
+The same interface as `importers.BoundaryImport` and `KerncijfersImport`:
+`validate()` is the dry run (it reads the whole file, writes nothing and
+returns an `ImportReport` with every problem in Dutch, or what would be new,
+changed, unchanged or removed); `commit()` validates again and writes only a
+file without errors, in one transaction. The management commands and the
+admin's upload pages use these same classes.
 """
 
-import csv
-import io
 import re
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from .importers import Action, Change, ImportFileError, ImportReport, decode_csv
+from . import csvfiles
+from .importers import Action, Change, ImportReport, update_gemeenten
 from .models import Gemeente, GemeenteZone, PostcodeArea, ZoneLayer
 
+POSTCODE = re.compile(r"[1-9][0-9]{3}", re.ASCII)
+PLACE_MAX_CHARS = PostcodeArea._meta.get_field("place").max_length
+ZONE_CODE_MAX_CHARS = GemeenteZone._meta.get_field("code").max_length
+ZONE_NAME_MAX_CHARS = GemeenteZone._meta.get_field("name").max_length
 
-def read_rows(data: bytes, required: list[str], report: ImportReport):
-    """(line number, row) for each data row; errors go to the report."""
-    try:
-        text = decode_csv(data)
-    except ImportFileError as exc:
-        report.error(str(exc))
-        return []
-    reader = csv.DictReader(io.StringIO(text))
-    missing = [c for c in required if c not in (reader.fieldnames or [])]
-    if missing:
-        report.error(
-            _("Kolom(men) ontbreken: %(columns)s.") % {"columns": ", ".join(missing)}
+
+def known_gemeenten() -> dict[str, tuple[int, str]]:
+    """code -> (pk, name) of every gemeente, in one query."""
+    return {
+        code: (pk, name)
+        for code, pk, name in Gemeente.objects.values_list("code", "pk", "name")
+    }
+
+
+def check_gemeente(report, number: int, column: str, code: str, known) -> bool:
+    if code in known:
+        return True
+    csvfiles.cell_error(
+        report,
+        number,
+        column,
+        _(
+            "onbekende gemeentecode '%(code)s' (alleen codes van gemeenten die er "
+            "al zijn, zoals GM0363; importeer eerst de gemeentegrenzen)."
         )
-        return []
-    return [
-        (number, {k: (v or "").strip() for k, v in row.items() if k})
-        for number, row in enumerate(reader, start=2)
-    ]
+        % {"code": code},
+    )
+    return False
 
 
-def parse_share(raw: str, number: int, report: ImportReport) -> Decimal | None:
+def check_text(report, number: int, column: str, value: str, limit: int) -> bool:
+    if not value:
+        csvfiles.cell_error(report, number, column, _("de cel is leeg."))
+        return False
+    if len(value) > limit:
+        csvfiles.cell_error(
+            report,
+            number,
+            column,
+            _("'%(value)s…' is langer dan %(limit)d tekens.")
+            % {"value": value[:20], "limit": limit},
+        )
+        return False
+    return True
+
+
+def parse_share(report, number: int, column: str, raw: str) -> Decimal | None:
+    """An area share from 0 to 1, or empty."""
     if raw == "":
         return None
     try:
-        value = Decimal(raw)
-    except InvalidOperation:
-        value = None
-    if value is None or not Decimal(0) <= value <= Decimal(1):
-        report.error(
-            _("Regel %(number)d: aandeel '%(value)s' ligt niet tussen 0 en 1.")
-            % {"number": number, "value": raw}
-        )
+        return csvfiles.parse_decimal(raw, Decimal(0), Decimal(1), "0.001")
+    except csvfiles.CellError as exc:
+        csvfiles.cell_error(report, number, column, str(exc))
         return None
-    return value.quantize(Decimal("0.001"))
 
 
-def gemeente_ids(report: ImportReport, rows, column: str) -> dict[str, int]:
-    known = dict(Gemeente.objects.values_list("code", "pk"))
-    for number, row in rows:
-        if row[column] not in known:
-            report.error(
-                _("Regel %(number)d: onbekende gemeentecode '%(code)s'.")
-                % {"number": number, "code": row[column]}
-            )
-    return known
-
-
-def _plan(report, old: dict, new: dict) -> None:
-    for key in sorted(new.keys() | old.keys()):
-        if key not in old:
-            action = Action.NEW
-        elif key not in new:
-            action = Action.REMOVED
-        else:
-            action = Action.UNCHANGED if old[key] == new[key] else Action.CHANGED
-        report.changes.append(Change(key, "", action))
+def check_duplicate(report, number: int, key: str, seen: dict) -> bool:
+    if key in seen:
+        report.error(
+            _("Regel %(number)d: %(key)s komt dubbel voor (ook op regel %(other)d).")
+            % {"number": number, "key": key, "other": seen[key]}
+        )
+        return False
+    seen[key] = number
+    return True
 
 
 class PostcodeImport:
-    """postcode4_gemeenten.csv: postcode4, plaats, gemeente_code, aandeel_oppervlak."""
+    """postcode4_gemeenten.csv: postcode4, plaats, gemeente_code,
+    aandeel_oppervlak (optional). The file is the whole table: postcodes not in
+    it are removed."""
+
+    REQUIRED = ["postcode4", "plaats", "gemeente_code"]
 
     def __init__(self, data: bytes):
         self.data = data
@@ -85,35 +101,68 @@ class PostcodeImport:
 
     def validate(self) -> ImportReport:
         report = ImportReport()
-        rows = read_rows(self.data, ["postcode4", "plaats", "gemeente_code"], report)
-        known = gemeente_ids(report, rows, "gemeente_code")
+        self.rows = {}
+        _columns, rows = csvfiles.read_table(self.data, self.REQUIRED, report)
+        if not report.ok:
+            return report
+        known = known_gemeenten()
+        seen: dict[str, int] = {}
         for number, row in rows:
-            if not re.fullmatch(r"[1-9]\d{3}", row["postcode4"]):
-                report.error(
-                    _("Regel %(number)d: '%(value)s' is geen postcode van 4 cijfers.")
-                    % {"number": number, "value": row["postcode4"]}
+            postcode, code = row["postcode4"], row["gemeente_code"].upper()
+            if not POSTCODE.fullmatch(postcode):
+                csvfiles.cell_error(
+                    report,
+                    number,
+                    "postcode4",
+                    _(
+                        "'%(value)s' is geen postcode van 4 cijfers (1000 tot en "
+                        "met 9999, zonder letters)."
+                    )
+                    % {"value": postcode},
                 )
                 continue
-            share = parse_share(row.get("aandeel_oppervlak", ""), number, report)
-            parts = self.rows.setdefault(row["postcode4"], [])
-            if any(p[1] == known.get(row["gemeente_code"]) for p in parts):
-                report.error(
-                    _(
-                        "Regel %(number)d: postcode %(postcode)s staat dubbel bij "
-                        "dezelfde gemeente."
-                    )
-                    % {"number": number, "postcode": row["postcode4"]}
-                )
-            parts.append((row["plaats"][:100], known.get(row["gemeente_code"]), share))
+            place = row["plaats"]
+            if len(place) > PLACE_MAX_CHARS:
+                check_text(report, number, "plaats", place, PLACE_MAX_CHARS)
+            share = parse_share(
+                report, number, "aandeel_oppervlak", row.get("aandeel_oppervlak", "")
+            )
+            if not check_gemeente(report, number, "gemeente_code", code, known):
+                continue
+            if not check_duplicate(report, number, f"{postcode} {code}", seen):
+                continue
+            self.rows.setdefault(postcode, []).append((place, known[code][0], share))
         if report.ok:
-            old: dict[str, list] = {}
-            for postcode, place, gemeente_id, share in PostcodeArea.objects.values_list(
-                "postcode4", "place", "gemeente_id", "share"
-            ).order_by("postcode4", "gemeente_id"):
-                old.setdefault(postcode, []).append((place, gemeente_id, share))
-            new = {k: sorted(v, key=lambda p: p[1]) for k, v in self.rows.items()}
-            _plan(report, old, new)
+            self._plan(report)
         return report
+
+    def _plan(self, report: ImportReport) -> None:
+        old: dict[str, list] = {}
+        for postcode, place, gemeente_id, share in PostcodeArea.objects.values_list(
+            "postcode4", "place", "gemeente_id", "share"
+        ).order_by("postcode4", "gemeente_id"):
+            old.setdefault(postcode, []).append((place, gemeente_id, share))
+        new = {k: sorted(v, key=lambda p: p[1]) for k, v in self.rows.items()}
+        for postcode in sorted(new.keys() | old.keys()):
+            if postcode not in old:
+                report.changes.append(Change(postcode, new[postcode][0][0], Action.NEW))
+            elif postcode not in new:
+                report.changes.append(
+                    Change(postcode, old[postcode][0][0], Action.REMOVED)
+                )
+            else:
+                was, now = old[postcode], new[postcode]
+                fields = [
+                    label
+                    for label, index in (
+                        (_("plaats"), 0),
+                        (_("gemeente"), 1),
+                        (_("aandeel"), 2),
+                    )
+                    if [p[index] for p in was] != [p[index] for p in now]
+                ]
+                action = Action.CHANGED if fields else Action.UNCHANGED
+                report.changes.append(Change(postcode, now[0][0], action, fields))
 
     def commit(self) -> ImportReport:
         report = self.validate()
@@ -137,82 +186,142 @@ class PostcodeImport:
 
 class ZoneImport:
     """gemeente_regio_indelingen.csv (province, GGD-regio, veiligheidsregio) and
-    zorgkantoorregios_2024.csv (zorgkantoorregio with the area share)."""
+    zorgkantoorregios_2024.csv (zorgkantoorregio with the area share); either
+    or both. Each file replaces the layers it holds, for every gemeente."""
 
     LAYERS = {
         ZoneLayer.PROVINCIE: ("provincie_code", "provincie_naam"),
         ZoneLayer.GGD_REGIO: ("ggd_regio_code", "ggd_regio_naam"),
         ZoneLayer.VEILIGHEIDSREGIO: ("veiligheidsregio_code", "veiligheidsregio_naam"),
     }
+    ZORGKANTOOR = ("zorgkantoorregio_code", "zorgkantoorregio_naam")
 
-    def __init__(self, indelingen: bytes, zorgkantoren: bytes):
+    def __init__(self, indelingen: bytes | None, zorgkantoren: bytes | None = None):
         self.indelingen = indelingen
         self.zorgkantoren = zorgkantoren
         self.zones: dict[tuple[str, str], tuple] = {}
+        self.known: dict[str, tuple[int, str]] = {}
+
+    @property
+    def layers(self) -> list[str]:
+        """The layers this import replaces."""
+        return [*(self.LAYERS if self.indelingen is not None else ())] + (
+            [ZoneLayer.ZORGKANTOORREGIO] if self.zorgkantoren is not None else []
+        )
 
     def validate(self) -> ImportReport:
         report = ImportReport()
-        columns = [c for pair in self.LAYERS.values() for c in pair]
-        rows = read_rows(self.indelingen, ["code", *columns], report)
-        known = gemeente_ids(report, rows, "code")
-        for number, row in rows:
-            for layer, (code, name) in self.LAYERS.items():
-                if not row[code] or not row[name]:
-                    report.error(
-                        _("Regel %(number)d: kolom '%(column)s' is leeg.")
-                        % {"number": number, "column": code}
-                    )
-                self.zones[(row["code"], layer)] = (row[code], row[name], None)
-        zk = read_rows(
-            self.zorgkantoren,
-            ["gemeente_code", "zorgkantoorregio_code", "zorgkantoorregio_naam"],
-            report,
-        )
-        gemeente_ids(report, zk, "gemeente_code")
-        for number, row in zk:
-            share = parse_share(row.get("aandeel_oppervlak", ""), number, report)
-            self.zones[(row["gemeente_code"], ZoneLayer.ZORGKANTOORREGIO)] = (
-                row["zorgkantoorregio_code"],
-                row["zorgkantoorregio_naam"],
-                share,
-            )
-        self.known = known
-        if report.ok:
-            rows = GemeenteZone.objects.values_list(
-                "gemeente__code", "layer", "code", "name", "share"
-            )
-            old = {
-                (g, layer): (code, name, share) for g, layer, code, name, share in rows
-            }
-            _plan(
+        self.zones = {}
+        if self.indelingen is None and self.zorgkantoren is None:
+            report.error(_("Kies minstens één bestand."))
+            return report
+        self.known = known_gemeenten()
+        if self.indelingen is not None:
+            self._read(
                 report,
-                {f"{g} {layer}": v for (g, layer), v in old.items()},
-                {f"{g} {layer}": v for (g, layer), v in self.zones.items()},
+                self.indelingen,
+                "code",
+                [
+                    (layer, code, name, None)
+                    for layer, (code, name) in self.LAYERS.items()
+                ],
             )
+        if self.zorgkantoren is not None:
+            code, name = self.ZORGKANTOOR
+            self._read(
+                report,
+                self.zorgkantoren,
+                "gemeente_code",
+                [(ZoneLayer.ZORGKANTOORREGIO, code, name, "aandeel_oppervlak")],
+            )
+        if report.ok:
+            self._plan(report)
         return report
+
+    def _read(self, report, data: bytes, gemeente_column: str, layers) -> None:
+        required = [gemeente_column]
+        for _layer, code, name, _share in layers:
+            required += [code, name]
+        errors = len(report.errors)
+        _columns, rows = csvfiles.read_table(data, required, report)
+        if len(report.errors) > errors:
+            return
+        seen: dict[str, int] = {}
+        for number, row in rows:
+            gemeente = row[gemeente_column].upper()
+            if not check_gemeente(
+                report, number, gemeente_column, gemeente, self.known
+            ):
+                continue
+            if not check_duplicate(report, number, gemeente, seen):
+                continue
+            for layer, code, name, share_column in layers:
+                ok = check_text(report, number, code, row[code], ZONE_CODE_MAX_CHARS)
+                ok &= check_text(report, number, name, row[name], ZONE_NAME_MAX_CHARS)
+                share = (
+                    parse_share(report, number, share_column, row.get(share_column, ""))
+                    if share_column
+                    else None
+                )
+                if ok:
+                    self.zones[(gemeente, layer)] = (row[code], row[name], share)
+
+    def _plan(self, report: ImportReport) -> None:
+        old = {
+            (g, layer): (code, name, share)
+            for g, layer, code, name, share in GemeenteZone.objects.filter(
+                layer__in=self.layers
+            ).values_list("gemeente__code", "layer", "code", "name", "share")
+        }
+        labels = dict(ZoneLayer.choices)
+        gemeenten = {g for g, _layer in old} | {g for g, _layer in self.zones}
+        for gemeente in sorted(gemeenten):
+            keys = [(gemeente, layer) for layer in self.layers]
+            had = any(key in old for key in keys)
+            has = any(key in self.zones for key in keys)
+            name = self.known.get(gemeente, (None, ""))[1]
+            if not had:
+                report.changes.append(Change(gemeente, name, Action.NEW))
+            elif not has:
+                report.changes.append(Change(gemeente, name, Action.REMOVED))
+            else:
+                fields = [
+                    str(labels[layer])
+                    for (_g, layer) in keys
+                    if old.get((gemeente, layer)) != self.zones.get((gemeente, layer))
+                ]
+                action = Action.CHANGED if fields else Action.UNCHANGED
+                report.changes.append(Change(gemeente, name, action, fields))
 
     def commit(self) -> ImportReport:
         report = self.validate()
         if not report.ok:
             return report
         with transaction.atomic():
-            GemeenteZone.objects.all().delete()
+            GemeenteZone.objects.filter(layer__in=self.layers).delete()
             GemeenteZone.objects.bulk_create(
-                GemeenteZone(
-                    gemeente_id=self.known[gemeente],
-                    layer=layer,
-                    code=code,
-                    name=name,
-                    share=share,
-                )
-                for (gemeente, layer), (code, name, share) in self.zones.items()
+                (
+                    GemeenteZone(
+                        gemeente_id=self.known[gemeente][0],
+                        layer=layer,
+                        code=code,
+                        name=name,
+                        share=share,
+                    )
+                    for (gemeente, layer), (code, name, share) in self.zones.items()
+                ),
+                batch_size=1000,
             )
         report.committed = True
         return report
 
 
 class GpDistanceImport:
-    """gemeenten_afstand_huisarts.csv: code, jaar, afstand_huisartsenpraktijk_km."""
+    """gemeenten_afstand_huisarts.csv: code, jaar, afstand_huisartsenpraktijk_km.
+    Gemeenten not in the file keep their value."""
+
+    DISTANCE = "afstand_huisartsenpraktijk_km"
+    REQUIRED = ["code", "jaar", DISTANCE]
 
     def __init__(self, data: bytes):
         self.data = data
@@ -220,60 +329,76 @@ class GpDistanceImport:
 
     def validate(self) -> ImportReport:
         report = ImportReport()
-        rows = read_rows(
-            self.data, ["code", "jaar", "afstand_huisartsenpraktijk_km"], report
-        )
-        gemeente_ids(report, rows, "code")
+        self.values = {}
+        _columns, rows = csvfiles.read_table(self.data, self.REQUIRED, report)
+        if not report.ok:
+            return report
+        known = known_gemeenten()
+        seen: dict[str, int] = {}
         for number, row in rows:
+            code = row["code"].upper()
+            if not check_gemeente(report, number, "code", code, known):
+                continue
+            if not check_duplicate(report, number, code, seen):
+                continue
             try:
-                km = Decimal(row["afstand_huisartsenpraktijk_km"]).quantize(
-                    Decimal("0.1")
+                km = csvfiles.parse_decimal(
+                    row[self.DISTANCE], Decimal(0), Decimal("99.9"), "0.1"
                 )
-                year = int(row["jaar"])
-            except (InvalidOperation, ValueError):
-                report.error(
-                    _("Regel %(number)d: afstand of jaar is geen getal.")
-                    % {"number": number}
-                )
-                continue
-            if not (Decimal(0) <= km < Decimal(100) and 2000 <= year <= 2100):
-                report.error(
-                    _("Regel %(number)d: afstand of jaar ligt buiten het bereik.")
-                    % {"number": number}
-                )
-                continue
-            self.values[row["code"]] = (km, year)
+            except csvfiles.CellError as exc:
+                csvfiles.cell_error(report, number, self.DISTANCE, str(exc))
+                km = None
+            try:
+                year = csvfiles.parse_integer(row["jaar"], 2000, 2100)
+            except csvfiles.CellError as exc:
+                csvfiles.cell_error(report, number, "jaar", str(exc))
+                year = None
+            if km is not None and year is not None:
+                self.values[code] = (km, year)
         if report.ok:
             old = {
-                code: (km, year)
-                for code, km, year in Gemeente.objects.filter(
-                    afstand_huisarts_km__isnull=False
-                ).values_list("code", "afstand_huisarts_km", "afstand_huisarts_year")
-            }
-            new_keys = {k: v for k, v in self.values.items()}
-            for code in sorted(new_keys):
-                action = (
-                    Action.NEW
-                    if code not in old
-                    else Action.UNCHANGED
-                    if old[code] == new_keys[code]
-                    else Action.CHANGED
+                code: (name, (km, year))
+                for code, name, km, year in Gemeente.objects.filter(
+                    code__in=self.values
+                ).values_list(
+                    "code", "name", "afstand_huisarts_km", "afstand_huisarts_year"
                 )
-                report.changes.append(Change(code, "", action))
+            }
+            for code in sorted(self.values):
+                name, was = old[code]
+                now = self.values[code]
+                fields = [
+                    label
+                    for label, index in ((_("afstand"), 0), (_("jaar"), 1))
+                    if was[index] != now[index]
+                ]
+                if was[0] is None:
+                    action = Action.NEW
+                else:
+                    action = Action.CHANGED if fields else Action.UNCHANGED
+                report.changes.append(Change(code, name, action, fields))
         return report
 
     def commit(self) -> ImportReport:
         report = self.validate()
         if not report.ok:
             return report
+        write = {
+            change.code
+            for change in report.changes
+            if change.action in (Action.NEW, Action.CHANGED)
+        }
         with transaction.atomic():
-            gemeenten = list(Gemeente.objects.filter(code__in=self.values))
-            for gemeente in gemeenten:
-                km, year = self.values[gemeente.code]
-                gemeente.afstand_huisarts_km = km
-                gemeente.afstand_huisarts_year = year
-            Gemeente.objects.bulk_update(
-                gemeenten, ["afstand_huisarts_km", "afstand_huisarts_year"], 200
+            update_gemeenten(
+                ["afstand_huisarts_km", "afstand_huisarts_year"],
+                {
+                    code: {
+                        "afstand_huisarts_km": km,
+                        "afstand_huisarts_year": year,
+                    }
+                    for code, (km, year) in self.values.items()
+                    if code in write
+                },
             )
         report.committed = True
         return report

@@ -14,7 +14,9 @@ from django.utils import timezone
 from simple_history.utils import bulk_create_with_history
 
 from core import generation
+from core.models import ImportLog
 from geo import geometry
+from geo.importers import Action, ImportReport
 from geo.models import Gemeente
 from organisations.models import CONTACT_FIELDS, ContactPerson
 
@@ -36,11 +38,32 @@ def data_changed() -> None:
     generation.bump()  # cached pages, downloads and the search index are stale
 
 
-def commit_reference_import(job):
-    """Write a postcode, zone or GP-distance import; the search follows."""
+@transaction.atomic
+def commit_import(
+    job, *, borders: bool, what: str, file_name: str = "", user=None
+) -> ImportReport:
+    """Write a reference import (boundaries, CBS figures, postcodes, zones, GP
+    distance) in one transaction, rebuild what depends on it once, and log it.
+
+    job is one of geo's imports (`commit()` validates the whole file again and
+    writes only a file without errors); borders: the region borders follow the
+    gemeenten (boundaries, figures), else only the map layer, the search index
+    and cached pages (data_changed). what: the log's "gegevens", in Dutch."""
     report = job.commit()
     if report.committed:
-        data_changed()  # the search index and cached pages follow
+        if borders:
+            rebuild_region_geometries()
+        else:
+            data_changed()
+        ImportLog.objects.create(
+            user=user,
+            model=str(what)[:100],
+            file_name=file_name[:255],
+            new=report.count(Action.NEW),
+            updated=report.count(Action.CHANGED),
+            unchanged=report.count(Action.UNCHANGED),
+            deleted=report.count(Action.REMOVED),
+        )
     return report
 
 
@@ -199,15 +222,6 @@ def remove_organisations(region: Region, organisations) -> None:
         region=region, organisation__in=organisations
     ):
         link.delete()
-
-
-@transaction.atomic
-def commit_gemeente_import(job):
-    """Write a boundary or CBS figure import, then what depends on it."""
-    report = job.commit()
-    if report.committed:
-        rebuild_region_geometries()
-    return report
 
 
 MERGE_FILL_FIELDS = ["kvk_number", "agb_number", *CONTACT_FIELDS]

@@ -164,10 +164,27 @@ def test_main_admin_pages_have_no_axe_violations(
         "/beheer/",
         "/beheer/regions/region/",
         f"/beheer/regions/region/{region.pk}/change/",
+        "/beheer/geo/gemeente/importeren/indelingen/",  # every import: one template
     ]
     found = check_pages(
         page, live_demo.url, paths, a11y_context.size_name, page_shots_dir()
     )
+    # The import's preview (changes and a confirm button) and its error list.
+    header = b"code,name,jaar,afstand_huisartsenpraktijk_km\n"
+    for name, rows in [
+        ("preview", b"GM0014,Groningen,2023,3.5\nGM0034,Almere,2023,2.5\n"),
+        ("errors", b"GM0014,Groningen,2023,3\xc2\xb2\nGM9999,X,2023,1.0\n"),
+    ]:
+        page.goto(live_demo.url + "/beheer/geo/gemeente/importeren/afstand-huisarts/")
+        page.set_input_files(
+            "#id_file",
+            {"name": f"{name}.csv", "mimeType": "text/csv", "buffer": header + rows},
+        )
+        page.click("#content-main input[type=submit]")
+        page.wait_for_selector(".import-summary, .import-errors")
+        assert page.locator(".import-errors").count() == (name == "errors")
+        if violations := axe_violations(page):
+            found[name] = violations
     assert found == {}
 
 

@@ -98,7 +98,10 @@ def test_share_over_100_and_text_in_a_number(world):
     report = KerncijfersImport(
         b"code,inwoners,aandeel_65plus\nGM9001,veel,120\nGM9002,1,10\n", 2025
     ).commit()
-    assert "Regel 2, kolom 'inwoners': 'veel' is geen geheel getal." in report.errors
+    assert (
+        "Regel 2, kolom 'inwoners': 'veel' is geen geheel getal (alleen de cijfers "
+        "0-9)." in report.errors
+    )
     assert (
         "Regel 2, kolom 'aandeel_65plus': 120 is geen percentage (0 tot en met 100)."
         in report.errors

@@ -7,6 +7,7 @@ from django.urls import reverse
 from core.versioning import rows_state
 from organisations.models import Organisation
 from regions.models import Activity, Region, RegionFigure
+from regions.reference_imports import KINDS
 
 from .conftest import REGION_A, REGION_B
 
@@ -204,7 +205,7 @@ def admin_urls():
             urls.append(reverse(f"admin:{app}_{model}_history", args=[pk()]))
     urls += [
         reverse("admin:index"),
-        reverse("admin:geo_gemeente_import", args=["grenzen"]),
+        *(reverse("admin:geo_gemeente_import", args=[kind]) for kind in KINDS),
         reverse("admin:regions_regionmembership_invite"),
     ]
     return urls

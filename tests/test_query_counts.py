@@ -30,7 +30,7 @@ from import_export.admin import ExportMixin, ImportMixin
 from simple_history.admin import SimpleHistoryAdmin
 
 from core.models import ImportLog
-from geo.models import Gemeente, PostcodeArea
+from geo.models import Gemeente, GemeenteZone, PostcodeArea
 from organisations.models import ContactPerson, Insurer, Organisation
 from plans.models import (
     Contract,
@@ -52,8 +52,11 @@ from regions.models import (
     ReminderLog,
     StatusChange,
 )
+from regions.reference_imports import KINDS
 
 from .factories import PDF, make_plans_rows, square
+from .import_files import CASES
+from .import_files import url as import_url
 
 pytestmark = pytest.mark.django_db
 
@@ -438,8 +441,7 @@ def other_admin_pages(curator) -> list[str]:
         reverse("admin:index"),
         *(reverse("admin:app_list", args=[app]) for app in apps),
         reverse("admin:regions_regionmembership_invite"),
-        reverse("admin:geo_gemeente_import", args=["grenzen"]),
-        reverse("admin:geo_gemeente_import", args=["kerncijfers"]),
+        *(reverse("admin:geo_gemeente_import", args=[slug]) for slug in KINDS),
         reverse("admin:auth_user_password_change", args=[curator.pk]),
     ]
 
@@ -496,3 +498,30 @@ def test_every_admin_page_and_export(curator_client, curator, world):
     # The first round warmed the process's caches (the admin caches nothing
     # that depends on the data).
     assert admin_counts(curator_client, world, curator, warm=False) == small
+
+
+def import_queries(client, slug: str, n: int) -> tuple[int, int]:
+    """Queries of the preview and of the confirm of a file that changes n rows."""
+    PostcodeArea.objects.all().delete()
+    GemeenteZone.objects.all().delete()
+    Gemeente.objects.update(afstand_huisarts_km=None, kerncijfers_year=2024)
+    with CaptureQueriesContext(connection) as preview:
+        response = client.post(import_url(slug), CASES[slug].post_data(n))
+    assert response.context["report"].ok, response.context["report"].errors
+    token = response.context["token"]
+    with CaptureQueriesContext(connection) as confirm:
+        response = client.post(import_url(slug), {"token": token, "confirm": "1"})
+    assert response.status_code == 302
+    return len(preview), len(confirm)
+
+
+@pytest.mark.parametrize("slug", list(CASES))
+def test_reference_imports_do_not_grow_per_row(curator_client, world, slug):
+    """Preview and confirm of a file changing one row, then all eight gemeenten
+    (or eight postcodes): the same number of queries, bulk writes only."""
+    import_queries(curator_client, slug, 1)  # warm the per-process caches
+    ImportLog.objects.all().delete()
+    one = import_queries(curator_client, slug, 1)
+    eight = import_queries(curator_client, slug, 8)
+    assert one == eight
+    assert ImportLog.objects.count() == 2

@@ -13,6 +13,7 @@ from .. import services
 from ..models import (
     Region,
 )
+from ..reference_imports import KINDS
 from ..resources import (
     CompositionResource,
 )
@@ -45,7 +46,7 @@ class GemeenteAdminForm(forms.ModelForm):
 class GemeenteAdmin(DeletePageMixin, DataImportExportMixin, admin.ModelAdmin):
     form = GemeenteAdminForm
     resource_classes = [CompositionResource]
-    import_export_change_list_template = "admin/geo/gemeente/change_list_imports.html"
+    import_export_change_list_template = "admin/regions/gemeente_change_list.html"
     list_display = ["name", "code", "province", "region", "inwoners", "area_km2"]
     list_filter = [
         "province",
@@ -62,6 +63,10 @@ class GemeenteAdmin(DeletePageMixin, DataImportExportMixin, admin.ModelAdmin):
             {"fields": readonly_fields[1:]},
         ),
     ]
+
+    def changelist_view(self, request, extra_context=None):
+        extra_context = {"reference_imports": KINDS.values(), **(extra_context or {})}
+        return super().changelist_view(request, extra_context)
 
     def get_urls(self):
         def view(request, kind):

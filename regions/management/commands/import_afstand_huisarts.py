@@ -3,10 +3,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand
 from django.utils.translation import gettext as _
 
-from geo.reference_imports import GpDistanceImport
-from regions import services
-
-from .import_gemeenten import report_to
+from .import_gemeenten import run
 
 
 class Command(BaseCommand):
@@ -23,10 +20,4 @@ class Command(BaseCommand):
         parser.add_argument("--commit", action="store_true", help=_("echt opslaan"))
 
     def handle(self, *args, **options):
-        job = GpDistanceImport(Path(options["file"]).read_bytes())
-        report = (
-            services.commit_reference_import(job)
-            if options["commit"]
-            else job.validate()
-        )
-        report_to(self, report, options["verbosity"])
+        run(self, "afstand-huisarts", {"file": Path(options["file"])}, {}, options)

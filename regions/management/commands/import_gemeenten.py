@@ -1,8 +1,10 @@
+from pathlib import Path
+
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
-from geo.importers import Action, BoundaryImport
-from regions import services
+from geo.importers import Action
+from regions.reference_imports import KINDS
 
 
 class Command(BaseCommand):
@@ -27,20 +29,42 @@ class Command(BaseCommand):
         parser.add_argument("--commit", action="store_true", help=_("echt opslaan"))
 
     def handle(self, *args, **options):
-        job = BoundaryImport(
-            options["file"],
-            code_column=options["code_column"],
-            name_column=options["name_column"],
-            province_column=options["province_column"],
-            fix_invalid=options["fix_invalid"],
+        run(
+            self,
+            "grenzen",
+            {"file": Path(options["file"])},
+            {
+                "code_column": options["code_column"],
+                "name_column": options["name_column"],
+                "province_column": options["province_column"],
+                "fix_invalid": options["fix_invalid"],
+            },
+            options,
             progress=self.stdout.write,
-            in_use=services.gemeente_codes_in_use(),
         )
-        if options["commit"]:
-            report = services.commit_gemeente_import(job)
-        else:
-            report = job.validate()
-        report_to(self, report, options["verbosity"])
+
+
+def run(
+    command: BaseCommand,
+    slug: str,
+    files: dict,
+    job_options: dict,
+    options,
+    progress=None,
+):
+    """The admin's flow on the command line: the same job from the registry,
+    a dry run unless --commit, then the report."""
+    kind = KINDS[slug]
+    missing = [str(path) for path in files.values() if path and not path.is_file()]
+    if missing:
+        raise CommandError(_("Bestand niet gevonden: %(path)s") % {"path": missing[0]})
+    job = kind.job(files, job_options, progress=progress)
+    if options["commit"]:
+        names = ", ".join(path.name for path in files.values() if path)
+        report = kind.commit(job, file_name=names)
+    else:
+        report = job.validate()
+    report_to(command, report, options["verbosity"])
 
 
 def report_to(command: BaseCommand, report, verbosity: int = 1) -> None:

@@ -3,10 +3,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand
 from django.utils.translation import gettext as _
 
-from geo.reference_imports import ZoneImport
-from regions import services
-
-from .import_gemeenten import report_to
+from .import_gemeenten import run
 
 
 class Command(BaseCommand):
@@ -28,13 +25,8 @@ class Command(BaseCommand):
         parser.add_argument("--commit", action="store_true", help=_("echt opslaan"))
 
     def handle(self, *args, **options):
-        job = ZoneImport(
-            Path(options["indelingen"]).read_bytes(),
-            Path(options["zorgkantoren"]).read_bytes(),
-        )
-        report = (
-            services.commit_reference_import(job)
-            if options["commit"]
-            else job.validate()
-        )
-        report_to(self, report, options["verbosity"])
+        files = {
+            "indelingen": Path(options["indelingen"]),
+            "zorgkantoren": Path(options["zorgkantoren"]),
+        }
+        run(self, "indelingen", files, {}, options)

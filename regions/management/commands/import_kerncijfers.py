@@ -3,10 +3,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand
 from django.utils.translation import gettext as _
 
-from geo.importers import KerncijfersImport
-from regions import services
-
-from .import_gemeenten import report_to
+from .import_gemeenten import run
 
 
 class Command(BaseCommand):
@@ -25,9 +22,5 @@ class Command(BaseCommand):
         parser.add_argument("--commit", action="store_true", help=_("echt opslaan"))
 
     def handle(self, *args, **options):
-        job = KerncijfersImport(Path(options["file"]).read_bytes(), options["year"])
-        if options["commit"]:
-            report = services.commit_gemeente_import(job)
-        else:
-            report = job.validate()
-        report_to(self, report, options["verbosity"])
+        files = {"file": Path(options["file"])}
+        run(self, "kerncijfers", files, {"year": options["year"]}, options)
