@@ -19,6 +19,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from core.documents import validate_pdf
+from core.managers import SlugManager
 from core.versioning import Versioned
 from organisations.models import Insurer
 from regions.models import Region, YesNoUnknown
@@ -36,7 +37,9 @@ class Theme(models.Model):
         blank=True,
     )
 
+    objects = SlugManager()
     history = HistoricalRecords()
+    seeded_by_migrations = True  # plans.0002_themes; a restore replaces them
 
     class Meta:
         verbose_name = _("thema")
