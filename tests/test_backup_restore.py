@@ -33,7 +33,6 @@ from organisations.models import ContactPerson
 from plans.models import Regiobeeld, Theme
 from regions import services
 from regions.models import (
-    Activity,
     RegionFigure,
     RegionMembership,
     ReminderLog,
@@ -44,9 +43,9 @@ from .factories import (
     PDF,
     add_postcodes,
     add_zones,
-    make_gemeenten,
     make_curator,
     make_editor,
+    make_gemeenten,
     make_plans_rows,
     make_world,
 )
