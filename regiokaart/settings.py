@@ -118,6 +118,9 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # several workers or hosts share pages rendered once per data generation.
 CACHES = {"default": env.cache_url("CACHE_URL", default="locmemcache://regiokaart")}
 PAGE_CACHE = "default"
+# Writes to these tables (prefixes) never start a new data generation: sessions,
+# login throttling (a failed login), the counter itself.
+DATA_GENERATION_IGNORED_TABLES = ("django_session", "axes_", "core_datageneration")
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", 24 * 3600)
 
 AUTHENTICATION_BACKENDS = [
