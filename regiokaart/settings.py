@@ -142,7 +142,15 @@ AXES_COOLOFF_TIME_DELTA = timedelta(hours=AXES_COOLOFF_TIME)
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
 AXES_LOCKOUT_TEMPLATE = "registration/lockout.html"
-AXES_IPWARE_PROXY_COUNT = env.int("AXES_PROXY_COUNT", 0)
+# The client's real address behind the proxy: axes asks django-ipware, which
+# reads the header the shipped nginx sets from the connection's own address
+# (deploy/nginx/regiokaart.conf: X-Real-IP $remote_addr, replacing whatever the
+# client sent), then REMOTE_ADDR when no proxy is in front (runserver). gunicorn
+# listens on 127.0.0.1 only, so nobody reaches Django without nginx.
+AXES_IPWARE_META_PRECEDENCE_ORDER = (
+    env.str("CLIENT_IP_META_KEY", "HTTP_X_REAL_IP"),
+    "REMOTE_ADDR",
+)
 
 # Mail (password reset, invitations): printed to the console unless EMAIL_URL is
 # set, e.g. smtp+tls://user:password@smtp.example.org:587
