@@ -565,7 +565,7 @@ def _parse_figure(column: str, raw: str):
                 _("%(value)s is geen geldige huishoudensgrootte.") % {"value": raw}
             )
         return value.quantize(Decimal("0.1"))
-    if not raw.isdigit():
+    if not (raw.isascii() and raw.isdigit()):  # "2²" is a digit to isdigit()
         raise ValueError(_("'%(value)s' is geen geheel getal.") % {"value": raw})
     value = int(raw)
     if value > MAX_COUNT:
