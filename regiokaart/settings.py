@@ -290,6 +290,9 @@ IMPORT_STAGING_DIR = Path(
 # `manage.py clean_staging` removes whatever was never confirmed.
 IMPORT_EXPORT_TMP_STORAGE_CLASS = "core.staging.ImportExportStaging"
 IMPORT_STAGING_MAX_AGE_HOURS = env.int("IMPORT_STAGING_MAX_AGE_HOURS", 24)
+# An import confirmed this long ago that never finished: its worker was killed
+# (gunicorn's timeout is a minute); clean_staging removes its upload at once.
+IMPORT_STAGING_CONFIRM_MINUTES = env.int("IMPORT_STAGING_CONFIRM_MINUTES", 10)
 # Spreadsheet imports are refused before parsing beyond these limits; a preview
 # of the largest allowed file stays well inside the worker timeout (bench/).
 IMPORT_MAX_ROWS = env.int("IMPORT_MAX_ROWS", 10_000)
