@@ -123,3 +123,9 @@ def test_the_health_check_keeps_its_short_answer_during_an_outage(world):
     assert response.status_code == 503
     assert response["Content-Type"] == "application/json"
     assert response.json() == {"status": "database unreachable"}
+
+
+def test_gunicorn_takes_long_request_lines():
+    config = (Path(settings.BASE_DIR) / "deploy" / "gunicorn.conf.py").read_text()
+    line = re.search(r"^limit_request_line = (\d+)", config, re.M)
+    assert line and int(line.group(1)) >= 6 * 1024 + 100
