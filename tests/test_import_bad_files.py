@@ -125,7 +125,9 @@ def test_an_id_that_is_not_a_number(curator_client, world):
 
 def test_an_invalid_choice_lists_the_valid_values(curator_client, world):
     text = import_page(
-        curator_client, "regions.region", b"sleutel,naam,status\nbeekdal,Beekdal,blauw\n"
+        curator_client,
+        "regions.region",
+        b"sleutel,naam,status\nbeekdal,Beekdal,blauw\n",
     )
     assert "Waarde 'blauw' is geen geldige keuze. Kies uit: " in text
     valid = [value for value, _label in Region._meta.get_field("status").choices]
