@@ -244,18 +244,26 @@ def wrk(url: str, seconds: int) -> float:
 
 
 def background_posts(stop: threading.Event, counts: dict, rate: float = 4.0):
-    """Failed logins and password-reset requests, `rate` a second, bounded."""
+    """Failed logins and password-reset requests, `rate` POSTs a second, bounded.
+    As a script would send them: one GET for the CSRF token, then only POSTs."""
     attacker = Visitor(SPRAYER)
+    tokens = {}
+    for path in ("/account/login/", "/account/password_reset/"):
+        _status, _headers, content = attacker.request("GET", path)
+        found = re.search(rb'name="csrfmiddlewaretoken" value="([^"]+)"', content)
+        tokens[path] = found.group(1).decode() if found else ""
     deadline = time.monotonic() + 600
     n = 0
     while not stop.is_set() and time.monotonic() < deadline and n < 10_000:
         started = time.monotonic()
         if n % 4 == 3:
-            status = attacker.post_form(
-                "/account/password_reset/", {"email": f"niemand{n}@example.org"}
-            )
+            path = "/account/password_reset/"
+            fields = {"email": f"niemand{n}@example.org"}
         else:
-            status = attacker.login(f"aanval-{n}", "fout")
+            path = "/account/login/"
+            fields = {"username": f"aanval-{n}", "password": "fout"}
+        fields["csrfmiddlewaretoken"] = tokens[path]
+        status = attacker.request("POST", path, fields)[0]
         counts[status] = counts.get(status, 0) + 1
         n += 1
         stop.wait(max(0.0, 1 / rate - (time.monotonic() - started)))
