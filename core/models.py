@@ -41,6 +41,9 @@ class DataGeneration(models.Model):
     value = models.PositiveBigIntegerField(_("generatie"), default=1)
     changed_at = models.DateTimeField(_("gewijzigd"), auto_now=True)
 
+    # The row appears on first use; a restore replaces it with the backup's.
+    seeded_by_migrations = True
+
     class Meta:
         verbose_name = _("gegevensgeneratie")
         verbose_name_plural = _("gegevensgeneraties")

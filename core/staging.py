@@ -1,10 +1,12 @@
 """Uploaded import files, kept between the preview and the confirmation."""
 
+import json
 import os
 import re
 import secrets
 import tempfile
 import time
+from contextlib import contextmanager
 from pathlib import Path
 
 from django.conf import settings
@@ -69,3 +71,67 @@ def stale(max_age_hours: float) -> list[Path]:
         for path in folder.iterdir()
         if path.is_file() and path.stat().st_mtime < cutoff
     )
+
+
+# Beside an import-export upload (name from the confirm form): what the preview
+# saw of every row (core.spreadsheets versions), and a marker while a worker
+# confirms it. A worker killed during the import leaves the marker behind.
+SAFE_NAME = re.compile(r"^[\w.-]{1,100}$")
+VERSIONS = ".versions.json"
+CONFIRMING = ".confirming"
+
+
+def companion(name: str, suffix: str) -> Path | None:
+    if not SAFE_NAME.match(name or "") or name.startswith("."):
+        return None
+    return _folder() / f"{name}{suffix}"
+
+
+def save_versions(name: str, versions: dict) -> None:
+    path = companion(name, VERSIONS)
+    if path is not None:
+        path.write_text(json.dumps(versions), encoding="utf-8")
+
+
+def load_versions(name: str) -> dict | None:
+    path = companion(name, VERSIONS)
+    if path is None or not path.exists():
+        return None
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except ValueError:
+        return None
+
+
+@contextmanager
+def confirming(name: str):
+    """Marks an upload as being imported; afterwards its companions go."""
+    marker = companion(name, CONFIRMING)
+    if marker is not None:
+        marker.touch()
+    try:
+        yield
+    finally:
+        for suffix in (CONFIRMING, VERSIONS):
+            path = companion(name, suffix)
+            if path is not None:
+                path.unlink(missing_ok=True)
+
+
+def abandoned(max_age_minutes: float) -> list[Path]:
+    """Uploads whose import started longer ago than max_age_minutes and never
+    finished (the worker was killed): the upload, its versions and the marker."""
+    folder = Path(settings.IMPORT_STAGING_DIR)
+    if not folder.exists():
+        return []
+    cutoff = time.time() - max_age_minutes * 60
+    found = []
+    for marker in folder.glob(f"*{CONFIRMING}"):
+        if marker.stat().st_mtime >= cutoff:
+            continue
+        name = marker.name.removesuffix(CONFIRMING)
+        found += [
+            p for p in (folder / name, folder / f"{name}{VERSIONS}") if p.exists()
+        ]
+        found.append(marker)
+    return sorted(found)

@@ -2,7 +2,7 @@
 
 import sys
 
-from django.db import DatabaseError, connection
+from django.db import DatabaseError, connection, transaction
 from django.http import HttpResponse, JsonResponse
 from django.template import loader
 from django.views.decorators.cache import never_cache
@@ -25,10 +25,14 @@ def server_error(request):
     )
 
 
+@transaction.non_atomic_requests
 @never_cache
 @require_safe
 def health(request):
-    """For the proxy and monitoring: 200 when the database answers, else 503."""
+    """For the proxy and monitoring: 200 when the database answers, else 503.
+
+    Not wrapped in ATOMIC_REQUESTS' transaction: opening it needs the database,
+    and its failure would be the HTML error page instead of this answer."""
     try:
         with connection.cursor() as cursor:
             cursor.execute("SELECT 1")

@@ -15,6 +15,9 @@ worker_class = "sync"
 timeout = int(os.environ.get("GUNICORN_TIMEOUT", 60))
 graceful_timeout = 30
 keepalive = 5
+# URLs up to 8 kB (nginx allows 16 kB): the default 4 kB gave a 414 for a
+# long filter or search URL.
+limit_request_line = 8190
 # Recycle workers now and then; jitter so they do not restart together.
 max_requests = 2000
 max_requests_jitter = 200

@@ -128,6 +128,9 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # several workers or hosts share pages rendered once per data generation.
 CACHES = {"default": env.cache_url("CACHE_URL", default="locmemcache://regiokaart")}
 PAGE_CACHE = "default"
+# Writes to these tables (prefixes) never start a new data generation: sessions,
+# login throttling (a failed login), the counter itself.
+DATA_GENERATION_IGNORED_TABLES = ("django_session", "axes_", "core_datageneration")
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", 24 * 3600)
 
 AUTHENTICATION_BACKENDS = [
@@ -149,7 +152,15 @@ AXES_COOLOFF_TIME_DELTA = timedelta(hours=AXES_COOLOFF_TIME)
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
 AXES_LOCKOUT_TEMPLATE = "registration/lockout.html"
-AXES_IPWARE_PROXY_COUNT = env.int("AXES_PROXY_COUNT", 0)
+# The client's real address behind the proxy: axes asks django-ipware, which
+# reads the header the shipped nginx sets from the connection's own address
+# (deploy/nginx/regiokaart.conf: X-Real-IP $remote_addr, replacing whatever the
+# client sent), then REMOTE_ADDR when no proxy is in front (runserver). gunicorn
+# listens on 127.0.0.1 only, so nobody reaches Django without nginx.
+AXES_IPWARE_META_PRECEDENCE_ORDER = (
+    env.str("CLIENT_IP_META_KEY", "HTTP_X_REAL_IP"),
+    "REMOTE_ADDR",
+)
 
 # Mail (password reset, invitations): printed to the console unless EMAIL_URL is
 # set, e.g. smtp+tls://user:password@smtp.example.org:587
@@ -289,6 +300,9 @@ IMPORT_STAGING_DIR = Path(
 # `manage.py clean_staging` removes whatever was never confirmed.
 IMPORT_EXPORT_TMP_STORAGE_CLASS = "core.staging.ImportExportStaging"
 IMPORT_STAGING_MAX_AGE_HOURS = env.int("IMPORT_STAGING_MAX_AGE_HOURS", 24)
+# An import confirmed this long ago that never finished: its worker was killed
+# (gunicorn's timeout is a minute); clean_staging removes its upload at once.
+IMPORT_STAGING_CONFIRM_MINUTES = env.int("IMPORT_STAGING_CONFIRM_MINUTES", 10)
 # Spreadsheet imports are refused before parsing beyond these limits; a preview
 # of the largest allowed file stays well inside the worker timeout (bench/).
 IMPORT_MAX_ROWS = env.int("IMPORT_MAX_ROWS", 10_000)

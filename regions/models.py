@@ -585,6 +585,9 @@ class Theme(models.Model):
 
     objects = ThemeQuerySet.as_manager()
     history = HistoricalRecords()
+    # Seeded by migration (plans.0002, moved here by regions.0004): a restore
+    # replaces them with the backup's rows (core.backup).
+    seeded_by_migrations = True
 
     class Meta:
         verbose_name = _("thema")

@@ -114,12 +114,24 @@ FILES = {
 }
 
 
+def with_version(resource_class, headers: list[str]) -> list[str]:
+    """Curators' files of a versioned model end in the version column that core
+    adds to every such resource (its import checks it)."""
+    model = resource_class._meta.model
+    versioned = any(f.name == "version" for f in model._meta.concrete_fields)
+    return [*headers, "versie"] if versioned else headers
+
+
 @pytest.mark.parametrize("name", list(FILES))
 def test_every_file_keeps_its_columns(name):
     resource_class, headers = FILES[name]
+    if name.startswith("admin"):
+        headers = with_version(resource_class, headers)
     assert resource_class().get_export_headers() == headers
     import_columns = [f.column_name for f in resource_class().get_import_fields()]
-    assert import_columns == headers
+    assert [c for c in import_columns if c != "versie"] == [
+        h for h in headers if h != "versie"
+    ]
 
 
 def test_the_contract_and_plan_downloads_keep_their_columns():
@@ -181,7 +193,9 @@ def test_the_open_data_and_the_curators_file_share_one_column_list(
         assert public.HEADERS == columns.headers(PUBLIC)
     else:
         assert public().get_export_headers() == columns.headers(PUBLIC)
-    assert curator().get_export_headers() == columns.headers(CURATOR)
+    assert curator().get_export_headers() == with_version(
+        curator, columns.headers(CURATOR)
+    )
     for column in columns.for_audience(CURATOR):
         field = curator().fields[column.name]
         assert field.attribute == (None if column.computed else column.name)

@@ -16,6 +16,15 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("file", help=_("pad naar het .tar.gz-bestand"))
+        parser.add_argument(
+            "--keep",
+            type=int,
+            default=0,
+            help=_(
+                "bewaar alleen de nieuwste zoveel back-ups met dezelfde naam en "
+                "een andere datum in die map (standaard: alle)"
+            ),
+        )
 
     def handle(self, *args, **options):
         counts = backup.backup(Path(options["file"]))
@@ -26,3 +35,8 @@ class Command(BaseCommand):
             )
             % {"file": options["file"], **counts}
         )
+        if options["keep"] > 0:
+            removed = backup.rotate(Path(options["file"]), options["keep"])
+            self.stdout.write(
+                _("%(count)d oude back-up(s) verwijderd.") % {"count": len(removed)}
+            )

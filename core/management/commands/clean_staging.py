@@ -10,7 +10,8 @@ class Command(BaseCommand):
     def help(self) -> str:  # argparse needs a str, so not gettext_lazy
         return _(
             "Verwijder geüploade importbestanden waarvan de import nooit is "
-            "bevestigd. Zonder --commit wordt alleen getoond wat weg zou gaan."
+            "bevestigd of nooit klaar kwam. Zonder --commit wordt alleen getoond "
+            "wat weg zou gaan."
         )
 
     def add_arguments(self, parser):
@@ -20,10 +21,24 @@ class Command(BaseCommand):
             default=settings.IMPORT_STAGING_MAX_AGE_HOURS,
             help=_("ouder dan zoveel uur (standaard: %(default)s)"),
         )
+        parser.add_argument(
+            "--confirm-minutes",
+            type=float,
+            default=settings.IMPORT_STAGING_CONFIRM_MINUTES,
+            help=_(
+                "ook uploads waarvan de import zoveel minuten geleden begon en "
+                "nooit klaar kwam (een gestopte worker) (standaard: %(default)s)"
+            ),
+        )
         parser.add_argument("--commit", action="store_true", help=_("echt verwijderen"))
 
     def handle(self, *args, **options):
-        paths = staging.stale(options["hours"])
+        paths = sorted(
+            {
+                *staging.stale(options["hours"]),
+                *staging.abandoned(options["confirm_minutes"]),
+            }
+        )
         for path in paths:
             if options["commit"]:
                 path.unlink(missing_ok=True)
