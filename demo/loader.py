@@ -15,7 +15,7 @@ from regions import demo as regions_demo
 @transaction.atomic
 def load_demo() -> dict:
     """Returns counts of what was loaded, by kind."""
-    counts = regions_demo.load_demo()
+    counts = regions_demo.load_demo(plans_demo.plan_documents)
     counts.update(plans_demo.load())
     counts.update(progress_demo.load())
     return counts

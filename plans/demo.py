@@ -1,11 +1,15 @@
 """Demo regiobeelden, plan elements and contracts for the demo regions.
 
-Deterministic and spread so that every stage, element and state occurs; every
-row is is_demo and shown as demo. No figures are invented: no page numbers, no
-documents, no amounts; dates only mark demo periods.
+Deterministic and spread so that every stage, element and state occurs and no
+two regions have the same plan elements; every row is is_demo and shown as
+demo. Public demo plans (and some regiobeelden) get a generated PDF marked
+DEMOGEGEVENS on every page (demo_documents); an element's page points into it.
+No figures are invented: no amounts; dates only mark demo periods.
 """
 
 import datetime
+
+from django.core.files.base import ContentFile
 
 from regions.models import (
     Activity,
@@ -15,6 +19,7 @@ from regions.models import (
     ensure_themes,
 )
 
+from .demo_documents import plan_pdf, regiobeeld_pdf
 from .models import (
     REGIOBEELD_ELEMENTS,
     Contract,
@@ -24,16 +29,6 @@ from .models import (
     PlanElement,
     Regiobeeld,
 )
-
-# Themes for the demo activities that are not about ICT, in turn per region.
-ACTIVITY_THEMES = [
-    "ouderenzorg",
-    "samenwerking-in-de-wijk",
-    "acute-zorg",
-    "ggz",
-    "arbeidsmarkt",
-    "preventie",
-]
 
 # (start, end, kind, state) per contract pattern; None end: open-ended.
 CONTRACT_PATTERNS = [
@@ -51,25 +46,99 @@ CONTRACT_THEMES = [
 YES_NO = [YesNoUnknown.JA, YesNoUnknown.NEE, YesNoUnknown.ONBEKEND]
 
 
-def _state(region: Region, i: int, j: int) -> str:
-    if region.status == RegioplanStatus.GEEN:
-        return ElementState.AFWEZIG
-    if region.status == RegioplanStatus.ONBEKEND:
-        return ElementState.ONBEKEND
-    return ElementState.values[(i + j) % len(ElementState.values)]
+S = ElementState
+# Which states a region's elements take, by its plan status: a public plan can
+# be read (nothing unknown), a region without a plan has mostly nothing.
+STATES_BY_STATUS = {
+    RegioplanStatus.OPENBAAR: [S.AANWEZIG, S.DEELS, S.AFWEZIG, S.AANWEZIG],
+    RegioplanStatus.NIET_OPENBAAR: [S.AANWEZIG, S.DEELS, S.AFWEZIG, S.ONBEKEND],
+    RegioplanStatus.IN_ONTWIKKELING: [S.DEELS, S.AFWEZIG, S.ONBEKEND, S.AANWEZIG],
+    RegioplanStatus.ONBEKEND: [S.ONBEKEND, S.ONBEKEND, S.DEELS, S.AFWEZIG],
+    RegioplanStatus.GEEN: [S.AFWEZIG, S.AFWEZIG, S.ONBEKEND, S.DEELS],
+}
+NOTES = {
+    S.AANWEZIG: "Demo: uitgewerkt in het plan.",
+    S.DEELS: "Demo: op hoofdlijnen beschreven, wordt verder uitgewerkt.",
+    S.AFWEZIG: "Demo: (nog) niet in het plan.",
+    S.ONBEKEND: "",
+}
+
+
+def _states(region: Region, i: int, seen: set) -> list[str]:
+    """Element states for the i-th region, different from every region before
+    it (seen): base-4 digits of a number that changes with i and a salt."""
+    choices = STATES_BY_STATUS[region.status]
+    salt = 0
+    while True:
+        code = (i * 9973 + salt * 131 + 1234) % 4**7
+        states = [choices[(code // 4**j) % 4] for j in range(len(ElementKind.values))]
+        if region.status == RegioplanStatus.OPENBAAR:
+            # a public plan always has a mission and prioritised challenges
+            for j in (0, 3):
+                if states[j] == S.AFWEZIG:
+                    states[j] = S.DEELS
+        if tuple(states) not in seen:
+            seen.add(tuple(states))
+            return states
+        salt += 1
+
+
+def plan_states(regions: list[Region]) -> dict[str, tuple[int, list[str]]]:
+    """Per region slug: its index (in slug order) and its element states, no
+    two regions alike; the same for the same regions, whatever their order."""
+    seen: set = set()
+    return {
+        region.slug: (i, _states(region, i, seen))
+        for i, region in enumerate(sorted(regions, key=lambda r: r.slug))
+    }
+
+
+def plan_document(region: Region, i: int, states: list[str]) -> tuple[bytes, dict]:
+    """The demo regioplan PDF of a region and the page of each element in it."""
+    insurer = region.preferred_insurer
+    start = region.plan_start_year or 2025
+    return plan_pdf(
+        region.name,
+        region.regional_organisation.name,
+        insurer.name if insurer else "de zorgverzekeraar",
+        tuple(
+            (kind, state == S.AANWEZIG)
+            for kind, state in zip(ElementKind.values, states, strict=True)
+            if state != S.AFWEZIG
+        ),
+        i % 6,
+        (start, region.plan_end_year or start + 2),
+    )
+
+
+def plan_documents(regions: list[Region]) -> dict[str, bytes]:
+    """The demo regioplan PDF of every public region (regions.demo stores it
+    with the region, as a public plan needs its document)."""
+    states = plan_states(regions)
+    return {
+        region.slug: plan_document(region, *states[region.slug])[0]
+        for region in regions
+        if region.status == RegioplanStatus.OPENBAAR
+    }
 
 
 def load() -> dict:
     """Load the demo chain for every demo region; returns counts."""
     themes = {theme.slug: theme for theme in ensure_themes()}
-    regions = list(Region.objects.filter(is_demo=True).without_borders())
+    regions = list(
+        Region.objects.filter(is_demo=True)
+        .without_borders()
+        .select_related("regional_organisation", "preferred_insurer")
+    )
     with_regiobeeld = set(
         Activity.objects.filter(
             is_demo=True, title__icontains="regiobeeld"
         ).values_list("region_id", flat=True)
     )
     beelden, elements, details, contracts = [], [], [], 0
+    states_of, documents = plan_states(regions), 0
     for i, region in enumerate(regions):
+        states = states_of[region.slug][1]
         if region.pk in with_regiobeeld:
             stage = Regiobeeld.Stage.GEREED
         else:
@@ -78,20 +147,41 @@ def load() -> dict:
             e.field: stage != Regiobeeld.Stage.GEEN and (i + j) % 3 != 0
             for j, e in enumerate(REGIOBEELD_ELEMENTS)
         }
-        beelden.append(
-            Regiobeeld(
-                region=region,
-                stage=stage,
-                with_insurer=YES_NO[i % 3],
-                is_demo=True,
-                **covered,
-            )
+        beeld = Regiobeeld(
+            region=region,
+            stage=stage,
+            with_insurer=YES_NO[i % 3],
+            is_demo=True,
+            **covered,
         )
+        if stage == Regiobeeld.Stage.GEREED and i % 3 == 0:
+            beeld.document.save(
+                "regiobeeld.pdf",
+                ContentFile(
+                    regiobeeld_pdf(
+                        region.name,
+                        region.regional_organisation.name,
+                        getattr(region.preferred_insurer, "name", "de verzekeraar"),
+                    )
+                ),
+                save=False,
+            )
+            beeld.document_public = i % 2 == 0
+            documents += 1
+        beelden.append(beeld)
+        pages = {}
+        if region.status == RegioplanStatus.OPENBAAR:
+            pages = plan_document(region, *states_of[region.slug])[1]
         elements += [
             PlanElement(
-                region=region, element=kind, state=_state(region, i, j), is_demo=True
+                region=region,
+                element=kind,
+                state=state,
+                note=NOTES[state],
+                page=pages.get(kind),
+                is_demo=True,
             )
-            for j, kind in enumerate(ElementKind.values)
+            for kind, state in zip(ElementKind.values, states, strict=True)
         ]
         details.append(
             PlanDetails(
@@ -127,17 +217,9 @@ def load() -> dict:
     Regiobeeld.objects.bulk_create(beelden)
     PlanElement.objects.bulk_create(elements)
     PlanDetails.objects.bulk_create(details)
-    activities = list(Activity.objects.filter(is_demo=True).order_by("region", "pk"))
-    other = 0
-    for activity in activities:
-        if "ICT" in activity.title:
-            activity.themes.set([themes["digitalisering-ict"]])
-        else:
-            activity.themes.set([themes[ACTIVITY_THEMES[other % len(ACTIVITY_THEMES)]]])
-            other += 1
     return {
         "regiobeelden": len(beelden),
         "onderdelen van regioplannen": len(elements),
         "contractafspraken": contracts,
-        "activiteiten met een thema": len(activities),
+        "documenten (demo)": documents,
     }
