@@ -8,7 +8,7 @@ from django.test import override_settings
 from django.utils import translation
 
 from core import generation
-from regions import layer, preview, search
+from regions import labels, layer, preview, search
 
 from .factories import (
     REGION_A,
@@ -57,6 +57,7 @@ def fresh_process_caches():
         layer._served,
         layer._dated,
         preview._previews,
+        labels._labels,
         search._index,
         search._tree_cache,
         generation._last_known,
