@@ -19,7 +19,7 @@ from . import services
 
 
 class UploadForm(forms.Form):
-    file = forms.FileField(label=_("bestand"))
+    file = forms.FileField(label=_("Bestand"))
 
     def clean_file(self):
         upload = self.cleaned_data["file"]
@@ -34,15 +34,15 @@ class UploadForm(forms.Form):
 
 class BoundaryUploadForm(UploadForm):
     file = forms.FileField(
-        label=_("bestand"),
+        label=_("Bestand"),
         help_text=_(
             "GeoJSON (.geojson), GeoPackage (.gpkg) of gezipte Shapefile (.zip)"
         ),
     )
-    code_column = forms.CharField(label=_("kolom met de CBS-code"), initial="code")
-    name_column = forms.CharField(label=_("kolom met de naam"), initial="name")
+    code_column = forms.CharField(label=_("Kolom met de CBS-code"), initial="code")
+    name_column = forms.CharField(label=_("Kolom met de naam"), initial="name")
     fix_invalid = forms.BooleanField(
-        label=_("ongeldige polygonen herstellen (make_valid)"), required=False
+        label=_("Ongeldige polygonen herstellen (make_valid)"), required=False
     )
 
     def options(self) -> dict:
@@ -54,9 +54,9 @@ class BoundaryUploadForm(UploadForm):
 
 class KerncijfersUploadForm(UploadForm):
     file = forms.FileField(
-        label=_("bestand"), help_text=_("CSV in UTF-8, met kolom code")
+        label=_("Bestand"), help_text=_("CSV in UTF-8, met kolom code")
     )
-    year = forms.IntegerField(label=_("peiljaar"), min_value=2000, max_value=2100)
+    year = forms.IntegerField(label=_("Peiljaar"), min_value=2000, max_value=2100)
 
     def options(self) -> dict:
         return {"year": self.cleaned_data["year"]}
