@@ -4,6 +4,8 @@ from django.db import models, router
 from django.urls import NoReverseMatch, reverse
 from django.utils.html import format_html
 from django.utils.text import capfirst
+from django.utils.translation import gettext
+from simple_history.template_utils import HistoricalRecordContextHelper
 
 from .models import ImportLog
 
@@ -77,6 +79,23 @@ class DeletePageMixin:
         return to_delete, model_count, perms_needed, protected
 
 
+class ReadableHistoryHelper(HistoricalRecordContextHelper):
+    """The history's "before → after" in words, not stored values: the label
+    of a choice ("Regioplan openbaar", not "openbaar"), "ja"/"nee" for a yes/no
+    field, a dash for empty."""
+
+    def prepare_delta_change_value(self, change, value):
+        value = super().prepare_delta_change_value(change, value)
+        field = self.model._meta.get_field(change.field)
+        if value is None or value == "":
+            return "–"
+        if isinstance(field, models.BooleanField):
+            return gettext("ja") if value else gettext("nee")
+        if field.choices and not isinstance(value, list):
+            return str(dict(field.flatchoices).get(value, value))
+        return value
+
+
 class HistoryPageMixin:
     """simple-history's history page in a fixed number of queries.
 
@@ -92,6 +111,9 @@ class HistoryPageMixin:
         return queryset.select_related("history_user").defer(
             *joined_columns_to_leave_out(history_manager.model)
         )
+
+    def get_historical_record_context_helper(self, request, historical_record):
+        return ReadableHistoryHelper(self.model, historical_record)
 
     def render_history_view(self, request, template, context, **kwargs):
         for record in context.get("page_obj", ()):  # not on the revert page

@@ -26,11 +26,11 @@ from .invitations import invite_editor
 
 
 class InviteForm(forms.Form):
-    email = forms.EmailField(label=_("e-mailadres"))
-    first_name = forms.CharField(label=_("voornaam"), required=False)
-    last_name = forms.CharField(label=_("achternaam"), required=False)
+    email = forms.EmailField(label=_("E-mailadres"))
+    first_name = forms.CharField(label=_("Voornaam"), required=False)
+    last_name = forms.CharField(label=_("Achternaam"), required=False)
     regions = forms.ModelMultipleChoiceField(
-        label=_("regio's"),
+        label=_("Regio's"),
         queryset=Region.objects.without_borders().order_by("name"),
         widget=FilteredSelectMultiple(_("regio's"), is_stacked=False),
     )

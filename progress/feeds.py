@@ -6,6 +6,7 @@ import datetime
 from dataclasses import dataclass
 
 from django.contrib.syndication.views import Feed
+from django.db.models import Exists, OuterRef, Q
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone
@@ -14,7 +15,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from plans.models import Contract
-from regions.models import Region, RegioplanStatus, StatusChange
+from regions.models import Activity, Region, RegioplanStatus, StatusChange
 
 FEED_ITEMS = 50
 
@@ -35,7 +36,10 @@ def _noon(day: datetime.date) -> datetime.datetime:
 def status_entry(change: StatusChange) -> Entry:
     region = change.region
     status = change.status_choice
-    if status == RegioplanStatus.OPENBAAR:
+    if status == RegioplanStatus.OPENBAAR and getattr(change, "public_before", False):
+        # Public again (a curator's revert, say): not a new publication.
+        title = _("%(region)s: regioplan weer openbaar") % {"region": region.name}
+    elif status == RegioplanStatus.OPENBAAR:
         title = _("%(region)s: regioplan gepubliceerd") % {"region": region.name}
     else:
         title = _("%(region)s: %(status)s") % {
@@ -107,6 +111,46 @@ def contract_entry(contract) -> Entry:
     )
 
 
+def with_public_before(changes):
+    """Each change knows whether its region's plan was public at some earlier
+    change, so being public again is not called a publication."""
+    earlier = StatusChange.objects.filter(
+        region=OuterRef("region"), status=RegioplanStatus.OPENBAAR
+    ).filter(
+        Q(effective_date__lt=OuterRef("effective_date"))
+        | Q(effective_date=OuterRef("effective_date"), pk__lt=OuterRef("pk"))
+    )
+    return changes.annotate(public_before=Exists(earlier))
+
+
+def region_entries(regions=None, since=None, limit=FEED_ITEMS) -> list[Entry]:
+    """What the region feeds show: status changes, new activities and signed
+    contracts of these regions (all when None), newest first; since (a
+    moment) keeps only what was recorded after it (contracts: started)."""
+    changes = with_public_before(StatusChange.objects.select_related("region"))
+    activities = Activity.objects.select_related("region")
+    contracts = Contract.objects.filter(state=Contract.State.GETEKEND).select_related(
+        "region", "insurer"
+    )
+    if regions is not None:
+        changes = changes.filter(region__in=regions)
+        activities = activities.filter(region__in=regions)
+        contracts = contracts.filter(region__in=regions)
+    if since is not None:
+        changes = changes.filter(created_at__gt=since)
+        activities = activities.filter(created_at__gt=since)
+        contracts = contracts.filter(
+            start__gt=timezone.localtime(since).date(), start__lte=timezone.localdate()
+        )
+    entries = [
+        status_entry(c) for c in changes.order_by("-effective_date", "-pk")[:limit]
+    ]
+    entries += [activity_entry(a) for a in activities.order_by("-created_at")[:limit]]
+    entries += [contract_entry(c) for c in contracts.order_by("-start")[:limit]]
+    entries.sort(key=lambda entry: entry.date, reverse=True)
+    return entries[:limit]
+
+
 class ProgressFeed(Feed):
     feed_type = Atom1Feed
 
@@ -139,7 +183,7 @@ class AllChangesFeed(ProgressFeed):
         return reverse("progress:index")
 
     def items(self):
-        changes = StatusChange.objects.for_display().only(
+        changes = with_public_before(StatusChange.objects.for_display()).only(
             "pk",
             "region__name",
             "region__slug",
@@ -165,19 +209,4 @@ class RegionFeed(ProgressFeed):
         return region.get_absolute_url()
 
     def items(self, region):
-        changes = region.status_changes.select_related("region").order_by(
-            "-effective_date", "-pk"
-        )[:FEED_ITEMS]
-        activities = region.activities.select_related("region").order_by("-created_at")[
-            :FEED_ITEMS
-        ]
-        contracts = (
-            Contract.objects.filter(region=region, state=Contract.State.GETEKEND)
-            .select_related("region", "insurer")
-            .order_by("-start")[:FEED_ITEMS]
-        )
-        entries = [status_entry(c) for c in changes]
-        entries += [activity_entry(a) for a in activities]
-        entries += [contract_entry(c) for c in contracts]
-        entries.sort(key=lambda entry: entry.date, reverse=True)
-        return entries[:FEED_ITEMS]
+        return region_entries([region])

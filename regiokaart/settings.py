@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "regions",
     "plans",
     "progress",
+    "follow",
     "editing",
     "demo",
 ]
@@ -313,4 +314,11 @@ IMPORT_MAX_CELL_CHARS = env.int("IMPORT_MAX_CELL_CHARS", 5_000)
 # (manage.py send_reminders), at most once per period.
 REGIOKAART_REMINDER_MONTHS = env.int("REGIOKAART_REMINDER_MONTHS", default=6)
 # Where the site lives, for links in mails sent outside a request.
+# Following regions by e-mail (follow): unconfirmed subscriptions are deleted
+# after this many days; subscribing is limited per client address (an hour) and
+# confirmation mails per e-mail address (a day).
+FOLLOW_CONFIRM_DAYS = env.int("FOLLOW_CONFIRM_DAYS", default=7)
+FOLLOW_MAX_PER_ADDRESS = env.int("FOLLOW_MAX_PER_ADDRESS", default=10)
+FOLLOW_MAX_MAILS_PER_EMAIL = env.int("FOLLOW_MAX_MAILS_PER_EMAIL", default=3)
+
 REGIOKAART_SITE_URL = env.str("REGIOKAART_SITE_URL", default="http://localhost:8000")

@@ -33,6 +33,7 @@ urlpatterns = [
 # The site itself: Dutch without a prefix, English under /en/.
 urlpatterns += i18n_patterns(
     path("mijn-regio/", include("editing.urls")),
+    path("", include("follow.urls")),
     path("", include("plans.urls")),
     path("", include("progress.urls")),
     path("", include("regions.urls")),

@@ -66,10 +66,10 @@ class BoundaryUploadForm(UploadForm):
     file = file_field(
         _("GeoJSON (.geojson), GeoPackage (.gpkg) of gezipte Shapefile (.zip)")
     )
-    code_column = forms.CharField(label=_("kolom met de CBS-code"), initial="code")
-    name_column = forms.CharField(label=_("kolom met de naam"), initial="name")
+    code_column = forms.CharField(label=_("Kolom met de CBS-code"), initial="code")
+    name_column = forms.CharField(label=_("Kolom met de naam"), initial="name")
     fix_invalid = forms.BooleanField(
-        label=_("ongeldige polygonen herstellen (make_valid)"), required=False
+        label=_("Ongeldige polygonen herstellen (make_valid)"), required=False
     )
 
     def options(self) -> dict:
@@ -81,7 +81,7 @@ class BoundaryUploadForm(UploadForm):
 
 class KerncijfersUploadForm(UploadForm):
     file = file_field(_("CSV in UTF-8, met kolom code en kolommen zoals inwoners"))
-    year = forms.IntegerField(label=_("peiljaar"), min_value=2000, max_value=2100)
+    year = forms.IntegerField(label=_("Peiljaar"), min_value=2000, max_value=2100)
 
     def options(self) -> dict:
         return {"year": self.cleaned_data["year"]}
@@ -108,7 +108,7 @@ class ZoneUploadForm(UploadForm):
             "(zoals gemeente_regio_indelingen.csv)."
         ),
         required=False,
-        label=_("indelingen"),
+        label=_("Indelingen"),
     )
     zorgkantoren = file_field(
         _(
@@ -117,7 +117,7 @@ class ZoneUploadForm(UploadForm):
             "(zoals zorgkantoorregios_2024.csv)."
         ),
         required=False,
-        label=_("zorgkantoorregio's"),
+        label=_("Zorgkantoorregio's"),
     )
 
     def clean(self):

@@ -28,6 +28,8 @@ MIN_QUERY_LENGTH = 2
 MAX_QUERY_LENGTH = 100
 POSTCODE = re.compile(r"^([0-9]{4})\s*([a-z]{2})?$")
 VALID_PC4 = re.compile(r"^[1-9][0-9]{3}$")
+# A qualifier after a name, as in "Hengelo (O.)" and "Hengelo (Gld)".
+QUALIFIER = re.compile(r"\s*\([^)]*\)\s*$")
 
 # Names people use for a gemeente other than CBS's official one. CBS's 2024
 # files (fixtures/SOURCES.md) carry only the official names, so the common
@@ -175,6 +177,8 @@ class Hit:
     gemeenten: list[str] = field(default_factory=list)
     places: list[tuple[str, str]] = field(default_factory=list)  # (place, gemeente)
     gemeente_ids: list[int] = field(default_factory=list)
+    # (what was typed, official gemeente name): "Den Haag" -> "'s-Gravenhage"
+    aliases: list[tuple[str, str]] = field(default_factory=list)
 
 
 @dataclass
@@ -223,6 +227,7 @@ class Answer:
             not self.postcode
             and len(self.hits) == 1
             and not self.hits[0].places
+            and not self.hits[0].aliases  # say what "Den Haag" means first
             and (self.hits[0].by_name or bool(self.hits[0].gemeenten))
         )
 
@@ -286,6 +291,14 @@ def _text_answer(raw: str, query: str) -> Answer:
     index = current_index()
     found = index.matching(query)
     exact = [e for e in found if e.key == query and e.kind != "organisation"]
+    if exact:  # "Hengelo" is also "Hengelo (O.)" and "Hengelo (Gld)"
+        exact += [
+            e
+            for e in found
+            if e.kind != "organisation"
+            and e.key != query
+            and normalise(QUALIFIER.sub("", e.label)) == query
+        ]
     places_first = exact or [e for e in found if e.kind != "organisation"]
     region_ids: dict[int, Hit] = {}
     by_region: list[tuple] = []  # region id, kind, label, gemeente id
@@ -297,6 +310,10 @@ def _text_answer(raw: str, query: str) -> Answer:
             label = name if normalise(name) == entry.key else f"{name} ({entry.label})"
             if region_id:
                 by_region.append((region_id, "gemeente", label, entry.target))
+                if normalise(name) != entry.key:
+                    by_region.append(
+                        (region_id, "alias", (entry.label, name), entry.target)
+                    )
         else:
             for gemeente_id in sorted(entry.target):
                 name, region_id = index.gemeenten[gemeente_id]
@@ -315,6 +332,8 @@ def _text_answer(raw: str, query: str) -> Answer:
             hit.gemeenten.append(label)
         elif kind == "place" and label not in hit.places:
             hit.places.append(label)
+        elif kind == "alias" and label not in hit.aliases:
+            hit.aliases.append(label)
     organisations = [
         {
             "name": index.organisations[e.target][0],

@@ -86,7 +86,8 @@ def record_status(
         effective_date=effective_date or timezone.localdate(),
         recorded_by=user if user is not None and user.is_authenticated else None,
         note=note,
-        is_demo=region.is_demo,
+        # A person's edit is real, even in a demo region: no demo tag on it.
+        is_demo=region.is_demo and not (user is not None and user.is_authenticated),
     )
 
 

@@ -9,7 +9,7 @@ from django.utils import translation
 
 from core import generation
 from regions import search
-from regions.maplayer import layer, preview
+from regions.maplayer import labels, layer, preview
 
 from .factories import (
     REGION_A,
@@ -58,6 +58,7 @@ def fresh_process_caches():
         layer._served,
         layer._dated,
         preview._previews,
+        labels._labels,
         search._index,
         search._tree_cache,
         generation._last_known,

@@ -29,6 +29,7 @@ from django.db import connection
 
 from core import backup
 from core.models import ImportLog
+from follow.models import Subscription
 from organisations.models import ContactPerson
 from plans.models import Regiobeeld, Theme
 from regions import services
@@ -76,6 +77,11 @@ def fill_every_model():
     )
     ReminderLog.objects.create(region=world.region_a, user=editor, email="a@a.nl")
     ImportLog.objects.create(user=curator, model="regio's", file_name="r.csv", new=1)
+    Subscription.objects.create(
+        email="volger@example.org",
+        scope=Subscription.Scope.REGION,
+        region=world.region_a,
+    )
     old = world.region_b.status
     world.region_b.status = "in_ontwikkeling" if old != "in_ontwikkeling" else "geen"
     world.region_b.save()

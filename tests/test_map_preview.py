@@ -72,8 +72,8 @@ def test_neighbours_share_their_border_exactly():
         ],
     }
     built = preview.build_preview(json.dumps(collection))
-    assert built.view_box.startswith("0 0 1000 ")
-    height = int(built.view_box.split()[3])
+    assert built.view_box.startswith("-30 -30 1060 ")  # a 30-unit margin all round
+    height = int(built.view_box.split()[3]) - 2 * preview.MARGIN
     # Web Mercator at 52° stretches north-south by 1/cos(52°) ≈ 1.62
     assert 1.55 < height / 500 < 1.70
     corners = []

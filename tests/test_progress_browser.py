@@ -33,6 +33,9 @@ def test_date_control_moves_the_map_and_the_text_line(page, live_demo, tmp_path)
     today = fills(page)
     assert page.locator("#kaartdatum-regel").count() == 0
 
+    # A secondary control: folded away until asked for.
+    assert not page.locator("#kaartdatum").is_visible()
+    page.click("summary:has-text('Kaart op een eerdere datum')")
     page.fill("#kaartdatum", "2023-01-01")
     page.locator("#kaartdatum").press("Enter")  # a plain GET form, no JS needed
     page.wait_for_url("**/?datum=2023-01-01")

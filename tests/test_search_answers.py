@@ -54,13 +54,13 @@ A, B, C = (f"/regio/{slug}/" for slug in (REGION_A, REGION_B, REGION_C))
         ("s heerenbeek", B),
         ("Zeedorp", B),
         ("Ceestad", C),
-        # everyday names (aliases)
-        ("Den Haag", B),
-        ("den haag", B),
-        ("DEN HAAG", B),
+        # everyday names (aliases): an answer that says which gemeente it means
+        ("Den Haag", {REGION_B}),
+        ("den haag", {REGION_B}),
+        ("DEN HAAG", {REGION_B}),
         ("'s-Gravenhage", B),
-        ("The Hague", B),
-        ("Ljouwert", C),
+        ("The Hague", {REGION_B}),
+        ("Ljouwert", {REGION_C}),
         ("Leeuwarden", C),
         # places (woonplaatsen) that are not gemeenten
         ("Klein Aas", {REGION_A}),

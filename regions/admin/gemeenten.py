@@ -26,7 +26,7 @@ from .mixins import (
 
 class GemeenteAdminForm(forms.ModelForm):
     region = forms.ModelChoiceField(
-        label=_("regio"),
+        label=_("Regio"),
         queryset=Region.objects.without_borders(),
         required=False,
         help_text=_("Een verplaatsing staat in de geschiedenis van beide regio's."),

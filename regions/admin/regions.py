@@ -48,7 +48,7 @@ class RegionAdminForm(VersionedFormMixin, forms.ModelForm):
     # Not "gemeenten": that model field goes through RegionGemeente, and every
     # change to it goes through services.set_region_gemeenten.
     composition = GemeenteChoiceField(
-        label=_("gemeenten"),
+        label=_("Gemeenten"),
         queryset=Gemeente.objects.without_borders()
         .select_related("region_link__region")
         .only("pk", "name", "region_link__region__name")
@@ -65,13 +65,13 @@ class RegionAdminForm(VersionedFormMixin, forms.ModelForm):
 
     # Recorded with a status change (StatusChange), not fields of the region.
     status_effective_date = forms.DateField(
-        label=_("status geldt vanaf"),
+        label=_("Status geldt vanaf"),
         required=False,
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         help_text=_("Alleen bij een statuswijziging; leeg is vandaag."),
     )
     status_note = forms.CharField(
-        label=_("toelichting bij de statuswijziging"), required=False, max_length=500
+        label=_("Toelichting bij de statuswijziging"), required=False, max_length=500
     )
 
     class Meta:

@@ -24,6 +24,7 @@ from .layer import ServedLayer
 
 WIDTH = 1000  # viewBox units across the regions' bounds
 TOLERANCE = 0.8  # in viewBox units: under a pixel on a phone and a desktop
+MARGIN = 30  # viewBox units around the regions; Leaflet pads its fit the same
 
 
 @dataclass(frozen=True)
@@ -88,7 +89,7 @@ def build_preview(layer_content: str) -> Preview:
     geometries = shapely.coverage_simplify(geometries, TOLERANCE)
     height = round((max_y - min_y) * scale)
     return Preview(
-        f"0 0 {WIDTH} {height}",
+        f"{-MARGIN} {-MARGIN} {WIDTH + 2 * MARGIN} {height + 2 * MARGIN}",
         tuple(
             Outline(feature["properties"]["slug"], geometry_path(geometry))
             for feature, geometry in zip(features, geometries, strict=True)

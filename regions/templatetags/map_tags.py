@@ -13,6 +13,8 @@ from django import template
 from django.utils.html import json_script
 from leaflet.templatetags.leaflet_tags import leaflet_map
 
+from regions.maplayer import labels, layer
+
 register = template.Library()
 
 
@@ -44,5 +46,20 @@ def map_patterns():
 
 @register.inclusion_tag("regions/_map_preview.html")
 def map_preview(preview):
-    """The map as SVG, painted before Leaflet has loaded (regions.preview)."""
-    return {"preview": preview}
+    """The map as SVG, painted before Leaflet has loaded (regions.preview),
+    with the names that fit (regions.maplayer.labels)."""
+    return {"preview": preview, "labels": labels.labels_of(layer.served_layer()).svg}
+
+
+@register.simple_tag
+def map_label_data(element_id: str = "kaart-namen"):
+    """The names' anchor points for Leaflet, places first, then regions
+    largest first (regions.maplayer.labels); kaart.js places what fits at each zoom."""
+    anchors = labels.labels_of(layer.served_layer()).anchors
+    return json_script(
+        [
+            {"slug": a.slug, "name": a.name, "lat": a.lat, "lon": a.lon, "kind": a.kind}
+            for a in anchors
+        ],
+        element_id,
+    )

@@ -100,13 +100,29 @@
       return original.pointerType === "touch" || window.matchMedia("(hover: none)").matches;
     }
 
+    // A sticky tooltip opens on the side of the pointer with the most room,
+    // so it never runs off the map's edge (on a phone above all).
+    function keepInside(layer, event) {
+      var tooltip = layer.getTooltip();
+      if (!tooltip || !event.latlng) { return; }
+      var point = map.latLngToContainerPoint(event.latlng);
+      var size = map.getSize();
+      var direction = point.x > size.x / 2 ? "left" : "right";
+      if (point.y < 48) { direction = "bottom"; }
+      if (tooltip.options.direction !== direction) {
+        tooltip.options.direction = direction;
+        tooltip.update();
+      }
+    }
+
     function onEachFeature(feature, layer) {
       var props = feature.properties;
       byslug[props.slug] = layer;
       // Leaflet renders a string tooltip as HTML: hand it a text node instead.
       var tooltip = document.createElement("span");
       tooltip.textContent = describe(props);
-      layer.bindTooltip(tooltip, { sticky: true, direction: "top" });
+      layer.bindTooltip(tooltip, { sticky: true, direction: "right" });
+      layer.on("tooltipopen mousemove", function (event) { keepInside(layer, event); });
       layer.on({
         mouseover: function () { show(layer); },
         mouseout: function () { hide(layer); },
@@ -125,6 +141,75 @@
             if (event.key === "Enter") { go(props.url); }
           });
         }
+      });
+    }
+
+    // The same margin as the SVG preview: its viewBox starts at -margin, and
+    // meet-scaling makes that margin this many pixels.
+    function framePadding() {
+      var svg = container.querySelector(".map-preview");
+      if (!svg || !svg.viewBox || !svg.viewBox.baseVal) { return [24, 24]; }
+      var box = svg.viewBox.baseVal;
+      var size = map.getSize();
+      var scale = Math.min(size.x / box.width, size.y / box.height);
+      var pad = -box.x * scale;
+      return [pad, pad];
+    }
+
+    // Names on the map (regions.labels gives the anchors: places first, then
+    // regions largest first). At every zoom a name shows only where it fits
+    // in its region's box and overlaps no name shown before it. Text only,
+    // set with textContent; hidden from screen readers (the list has them).
+    var nameData = document.getElementById(container.id + "-namen");
+    var anchors = nameData ? JSON.parse(nameData.textContent) : [];
+    var labelPane = null;
+    var labelElements = [];
+
+    function placeNames(regions) {
+      if (!anchors.length) { return; }
+      if (!labelPane) {
+        labelPane = map.createPane("label");
+        labelPane.classList.add("leaflet-label-pane");
+        labelPane.setAttribute("aria-hidden", "true");
+        anchors.forEach(function (anchor) {
+          var element = document.createElement("span");
+          element.className = "map-label" + (anchor.kind === "place" ? " map-place" : "");
+          element.textContent = anchor.name;
+          element.dataset.slug = anchor.slug;
+          labelPane.appendChild(element);
+          labelElements.push(element);
+        });
+      }
+      var taken = [];
+      labelElements.forEach(function (element, index) {
+        var anchor = anchors[index];
+        var point = map.latLngToLayerPoint([anchor.lat, anchor.lon]);
+        element.hidden = false;
+        element.style.left = point.x + "px";
+        element.style.top = point.y + "px";
+        var width = element.offsetWidth, height = element.offsetHeight;
+        var box = anchor.kind === "place"
+          ? { x0: point.x, x1: point.x + width, y0: point.y - height / 2, y1: point.y + height / 2 }
+          : { x0: point.x - width / 2, x1: point.x + width / 2, y0: point.y - height / 2, y1: point.y + height / 2 };
+        // Inside the map's frame, whatever the pan.
+        var shift = map.latLngToContainerPoint([anchor.lat, anchor.lon]).subtract(point);
+        var size = map.getSize();
+        var fits = box.x0 + shift.x >= 2 && box.x1 + shift.x <= size.x - 2 &&
+          box.y0 + shift.y >= 2 && box.y1 + shift.y <= size.y - 2;
+        if (fits && anchor.kind === "region") {
+          var layer = byslug[anchor.slug];
+          if (!layer) { fits = false; } else {  // fits its region's box
+            var bounds = layer.getBounds();
+            var nw = map.latLngToLayerPoint(bounds.getNorthWest());
+            var se = map.latLngToLayerPoint(bounds.getSouthEast());
+            fits = width < (se.x - nw.x) * 0.8 && height < (se.y - nw.y) * 0.6;
+          }
+        }
+        fits = fits && !taken.some(function (other) {
+          return box.x0 < other.x1 + 4 && other.x0 < box.x1 + 4 && box.y0 < other.y1 + 2 && other.y0 < box.y1 + 2;
+        });
+        element.hidden = !fits;
+        if (fits) { taken.push(box); }
       });
     }
 
@@ -151,12 +236,14 @@
         // is replaced without a jump; zooming later snaps to quarter steps.
         if (data.features.length) {
           map.options.zoomSnap = 0;
-          map.fitBounds(regions.getBounds(), { animate: false });
+          map.fitBounds(regions.getBounds(), { animate: false, padding: framePadding() });
         }
         map.options.zoomSnap = 0.25;
         regions.addTo(map);
         var preview = container.querySelector(".map-preview");
         if (preview) { preview.remove(); }
+        placeNames(regions);
+        map.on("zoomend", function () { placeNames(regions); });
         container.dataset.loaded = String(data.features.length);
       })
       .catch(function () {

@@ -20,6 +20,14 @@
     map.fitBounds(shape.getBounds(), { animate: false, padding: [8, 8] });
   }
 
+  // "Afdrukken / PDF": the browser's print dialog (also "save as PDF"); the
+  // button shows only when this script runs.
+  var printButton = document.getElementById("afdrukken");
+  if (printButton) {
+    printButton.addEventListener("click", function () { window.print(); });
+    printButton.parentElement.hidden = false;
+  }
+
   window.regiokaart = window.regiokaart || {};
   window.regiokaart.initRegionMap = initRegionMap;
 })();
