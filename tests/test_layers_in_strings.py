@@ -27,6 +27,7 @@ APPS = [
     "organisations",
     "regions",
     "plans",
+    "selfscan",
     "progress",
     "follow",
     "editing",
