@@ -103,9 +103,7 @@ def region_scan_context(context) -> dict:
     scan = public_scans().filter(region_id=region.pk).first()
     if scan is None:
         return {"scan": None, "region": region}
-    met = [
-        o for o in OBSTACLES if getattr(scan, o.state_field) == ObstacleState.SPEELT
-    ]
+    met = [o for o in OBSTACLES if getattr(scan, o.state_field) == ObstacleState.SPEELT]
     peers = {}
     if met:
         others = list(

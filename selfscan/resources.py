@@ -32,9 +32,7 @@ def _columns() -> dict[str, fields.Field]:
         columns[o.since_field] = fields.Field(
             o.since_field, f"{o.key}_sinds", widget=widgets.IntegerWidget()
         )
-    columns["is_demo"] = fields.Field(
-        "is_demo", "demo", widget=widgets.BooleanWidget()
-    )
+    columns["is_demo"] = fields.Field("is_demo", "demo", widget=widgets.BooleanWidget())
     return columns
 
 
