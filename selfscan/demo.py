@@ -54,7 +54,7 @@ def _fill(scan, i: int, later: bool) -> None:
         setattr(scan, c.note_field, NOTE if (i + j) % 4 == 0 else "")
     for j, o in enumerate(OBSTACLES):
         state = OBSTACLE_CYCLE[(i + 2 * j) % len(OBSTACLE_CYCLE)]
-        if later and state == ObstacleState.SPEELT and (i + j) % 2 == 0:
+        if later and state == ObstacleState.SPEELT and (i // 2 + j) % 2 == 0:
             state = ObstacleState.OVERWONNEN
         setattr(scan, o.state_field, state)
         overcome = state == ObstacleState.OVERWONNEN
