@@ -221,9 +221,7 @@ def test_counts_leave_private_scans_out(client, world, scans):
     assert content.meeting == []  # only Ceeland meets it, privately
     governance = response.context["counts"][0]
     assert governance["key"] == "governance" and governance["in_order"] == 2
-    assert "2 van 3 regio's hebben een openbare zelfscan" in (
-        response.content.decode()
-    )
+    assert "2 van 3 regio's hebben een openbare zelfscan" in (response.content.decode())
 
 
 def test_progress_counts_only_public_scans(world, scans):

@@ -45,12 +45,14 @@ class SelfScanForm(VersionedFormMixin, forms.ModelForm):
     def __init__(self, *args, region, **kwargs):
         super().__init__(*args, **kwargs)
         self.instance.region = region
+        # Each group is a fieldset named after its characteristic or obstacle
+        # (templates/editing/selfscan.html); the fields inside say what they ask.
         for c in CHARACTERISTICS:
+            self.fields[c.state_field].label = _("Stand van zaken")
             self.fields[c.state_field].help_text = c.help
-            self.fields[c.note_field].label = _("Toelichting bij %(what)s") % {
-                "what": str(c.label).lower()
-            }
+            self.fields[c.note_field].label = _("Toelichting")
         for o in OBSTACLES:
+            self.fields[o.state_field].label = _("Speelt dit in uw regio?")
             self.fields[o.state_field].help_text = _("Tip: %(tip)s") % {"tip": o.tip}
             self.fields[o.how_field].label = _("Hoe overwonnen")
             self.fields[o.since_field].label = _("Overwonnen sinds (jaar)")
