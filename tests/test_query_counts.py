@@ -41,7 +41,6 @@ from plans.models import (
     Theme,
 )
 from regions import services
-from selfscan.models import SelfScan
 from regions.models import (
     Activity,
     GemeenteMove,
@@ -53,6 +52,7 @@ from regions.models import (
     ReminderLog,
     StatusChange,
 )
+from selfscan.models import SelfScan
 
 from .factories import PDF, make_plans_rows, square
 
