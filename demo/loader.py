@@ -10,6 +10,7 @@ from django.db import transaction
 from plans import demo as plans_demo
 from progress import demo as progress_demo
 from regions import demo as regions_demo
+from selfscan import demo as selfscan_demo
 
 
 @transaction.atomic
@@ -17,5 +18,6 @@ def load_demo() -> dict:
     """Returns counts of what was loaded, by kind."""
     counts = regions_demo.load_demo(plans_demo.plan_documents)
     counts.update(plans_demo.load())
+    counts.update(selfscan_demo.load())
     counts.update(progress_demo.load())
     return counts

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import chain, contacts
+from .views import chain, contacts, selfscan
 from .views import region as editing
 
 app_name = "editing"
@@ -69,4 +69,5 @@ urlpatterns = [
         chain.delete_contract,
         name="delete_contract",
     ),
+    path("<slug:slug>/zelfscan/", selfscan.edit_selfscan, name="selfscan"),
 ]

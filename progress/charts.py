@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 
 from plans.models import ElementKind
 from regions.models import RegioplanStatus
+from selfscan.models import OBSTACLES
 
 from .element_history import ElementCount
 
@@ -235,6 +236,74 @@ def element_charts(points) -> list[ElementChart]:
                 ),
                 points[0].elements[kind.value],
                 points[-1].elements[kind.value],
+            )
+        )
+    return charts
+
+
+@dataclass(frozen=True)
+class ObstacleChart:
+    """One small chart of the row: one obstacle of the zelfscan."""
+
+    key: str
+    label: str
+    chart: Chart
+    last: object  # selfscan.history.ObstacleCount in the last month
+
+
+def obstacle_charts(points) -> list[ObstacleChart]:
+    """Per obstacle, a small chart with one column per month: the public scans
+    that met it, those that had overcome it stacked on top. All share one
+    scale, the most regions there were in any month. points: stats'
+    ObstaclePoint, at least one."""
+    n = len(points)
+    top = max([p.total for p in points] + [1])
+    frame = SMALL
+    step = frame.plot_w / n
+    bar_w = max(step * 0.8, 1)
+    baseline = frame.top + frame.plot_h
+    days = [p.day for p in points]
+    x_ticks = _x_ticks(days, step, step / 2, frame)
+    y_ticks = _y_ticks(top, frame)
+    charts = []
+    for obstacle in OBSTACLES:
+        rects = []
+        for i, point in enumerate(points):
+            count = point.counts[obstacle.key]
+            x = round(frame.left + i * step + (step - bar_w) / 2, 2)
+            y = baseline
+            for value, css_class, state in (
+                (count.meeting, "bar obstacle-meeting", _("speelt")),
+                (count.overcame, "bar obstacle-overcame", _("overwonnen")),
+            ):
+                if not value:
+                    continue
+                h = frame.plot_h * value / top
+                y -= h
+                rects.append(
+                    Rect(
+                        x,
+                        round(y, 2),
+                        round(bar_w, 2),
+                        round(h, 2),
+                        css_class,
+                        f"{_month_label(point.day)}: {value} × {state}",
+                    )
+                )
+        charts.append(
+            ObstacleChart(
+                obstacle.key,
+                str(obstacle.label),
+                Chart(
+                    frame.width,
+                    frame.height,
+                    rects,
+                    x_ticks,
+                    y_ticks,
+                    baseline=baseline,
+                    left=frame.left,
+                ),
+                points[-1].counts[obstacle.key],
             )
         )
     return charts

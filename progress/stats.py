@@ -15,6 +15,7 @@ from plans.models import ElementKind
 from regions.maplayer.composition import load_composition
 from regions.maplayer.history import counts_of, load_timeline
 from regions.models import Region, RegioplanStatus, StatusChange
+from selfscan.history import ObstacleCount, load_scan_timeline
 
 from .element_history import ElementCount, load_element_timeline
 
@@ -140,4 +141,21 @@ def element_rows(point: MonthPoint) -> list[ElementRow]:
             point.total,
         )
         for kind in ElementKind
+    ]
+
+
+@dataclass(frozen=True)
+class ObstaclePoint:
+    day: datetime.date
+    counts: dict[str, ObstacleCount]  # obstacle key -> public scans then
+    total: int  # regions that existed on day
+
+
+def obstacles_monthly(points: list[MonthPoint]) -> list[ObstaclePoint]:
+    """Per month of points: how many public zelfscans met each obstacle and how
+    many had overcome it (selfscan app). Two queries, however long the history."""
+    timeline = load_scan_timeline()
+    return [
+        ObstaclePoint(point.day, timeline.counts_on(point.day), point.total)
+        for point in points
     ]

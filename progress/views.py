@@ -12,6 +12,7 @@ def progress_page(request):
     points = stats.monthly()
     changes = list(stats.latest_changes())
     now = points[-1]
+    obstacle_points = stats.obstacles_monthly(points)
     return render(
         request,
         "progress/index.html",
@@ -25,6 +26,8 @@ def progress_page(request):
             "share_chart": charts.share_chart(points),
             "elements": stats.element_rows(now),
             "element_charts": charts.element_charts(points),
+            "obstacle_points": obstacle_points,
+            "obstacle_charts": charts.obstacle_charts(obstacle_points),
             "changes": changes,
             "has_demo": stats.has_demo(),
         },

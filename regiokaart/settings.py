@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "organisations",
     "regions",
     "plans",
+    "selfscan",
     "progress",
     "follow",
     "editing",

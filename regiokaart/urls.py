@@ -11,7 +11,8 @@ from regions.views.pages import robots_txt
 # their pages come from their own sitemaps).
 SITEMAPS = sitemaps.sitemaps(
     sitemaps.PAGE_NAMES
-    + ["plans:overview", "plans:compare", "plans:activities", "progress:index"]
+    + ["plans:overview", "plans:compare", "plans:activities", "selfscan:obstacles"]
+    + ["progress:index"]
 )
 
 # Language-neutral: the admin and accounts stay Dutch, robots and the sitemap
@@ -35,6 +36,7 @@ urlpatterns += i18n_patterns(
     path("mijn-regio/", include("editing.urls")),
     path("", include("follow.urls")),
     path("", include("plans.urls")),
+    path("", include("selfscan.urls")),
     path("", include("progress.urls")),
     path("", include("regions.urls")),
     path("", include("organisations.urls")),

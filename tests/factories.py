@@ -360,11 +360,12 @@ def add_zones(world: World) -> None:
 
 
 def make_plans_rows(world: World) -> None:
-    """One of each plans model (regiobeeld, plan element and details, contract),
-    for tests that open every admin page."""
+    """One of each plans model (regiobeeld, plan element and details, contract)
+    and a zelfscan, for tests that open every admin page."""
     import datetime
 
     from plans.models import Contract, PlanDetails, PlanElement, Regiobeeld, Theme
+    from selfscan.models import SelfScan
 
     Regiobeeld.objects.create(region=world.region_a, stage="gereed")
     PlanElement.objects.create(
@@ -378,3 +379,8 @@ def make_plans_rows(world: World) -> None:
         end=datetime.date(2026, 12, 31),
     )
     contract.themes.set(Theme.objects.filter(slug="ouderenzorg"))
+    SelfScan.objects.create(
+        region=world.region_a,
+        obstacle_mandate="overwonnen",
+        mandate_how="Een coöperatie opgericht.",
+    )

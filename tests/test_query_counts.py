@@ -53,6 +53,7 @@ from regions.models import (
     StatusChange,
 )
 from regions.reference_imports import KINDS
+from selfscan.models import SelfScan
 
 from .factories import PDF, make_plans_rows, square
 from .import_files import CASES
@@ -119,6 +120,10 @@ def grow_everything(world, n: int) -> None:
     grow_users(world, users, many, regions)
     grow_gemeenten(world, users, regions, numbers)
     grow_plans(world, regions, insurers, numbers)
+    SelfScan.objects.bulk_create(
+        SelfScan(region=r, obstacle_mandate="overwonnen", mandate_how="Zo.")
+        for r in regions
+    )
     ContactPerson.objects.bulk_create(
         ContactPerson(organisation=world.ros, name=f"Contact {i}") for i in numbers
     )
@@ -345,6 +350,8 @@ def test_public_pages_and_downloads(client, world):
         ),
         reverse("progress:feed"),
         reverse("progress:region_feed", args=[slug]),
+        reverse("selfscan:obstacles"),
+        reverse("selfscan:download", args=["csv"]),
     ]
     grow_everything(world, SMALL)
     small = counts(client, urls)
@@ -373,6 +380,7 @@ def test_editor_pages_and_exports(client, editor_a, world):
         reverse("editing:plan_elements", args=[slug]),
         reverse("editing:new_contract", args=[slug]),
         reverse("editing:contract", args=[slug, contract.pk]),
+        reverse("editing:selfscan", args=[slug]),
     ]
     grow_everything(world, SMALL)
     small = counts(client, urls)
