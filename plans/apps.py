@@ -7,9 +7,12 @@ class PlansConfig(AppConfig):
     verbose_name = _("Regiobeeld, regioplan en contract")
 
     def ready(self):
-        from regions import slots
+        from regions import services, slots
 
         from . import overview
+        from .search import index
+
+        services.on_documents_changed(index.index_region)
 
         slots.register_link("compare", "plans:compare")
         slots.register_section(
@@ -18,3 +21,9 @@ class PlansConfig(AppConfig):
             context=overview.region_chain_context,
         )
         slots.register_section("open_data.downloads", "plans/_open_data_rows.html")
+        slots.register_section(
+            "region_detail.sections",
+            "plans/_search_box.html",
+            context=lambda page: {"search_box_id": "region"},
+            order=1,
+        )

@@ -113,6 +113,7 @@ class RegionResource(MapDataResourceMixin, SpreadsheetResource):
                         self.import_user,
                         note=_("spreadsheetimport"),
                     )
+                    services.documents_changed(region)
         super().after_import(dataset, result, **kwargs)
 
     def dehydrate_status_label(self, region):
