@@ -89,6 +89,12 @@ def _folded(s: str) -> str:
     return " ".join(text.fold(w) for w in text.words(s))
 
 
+def _has_phrases(page_text: str, phrases) -> bool:
+    """Each phrase as whole words, in order (not 'ouderenzorg' for 'zorg')."""
+    words = f" {_folded(page_text)} "
+    return all(f" {p} " in words for p in phrases)
+
+
 def highlight(page_text: str, stems: set[str]) -> SafeString:
     """A passage around the first matching word, escaped, words in <mark>."""
     matches = [m for m in text.WORD.finditer(page_text) if text.stem(m[0]) in stems]
@@ -156,7 +162,7 @@ def search(query: Query, regions=None, limit: int = 50) -> list[Hit]:
             page_hits[d] = {
                 pid: hits
                 for pid, hits in page_hits[d].items()
-                if all(p in _folded(texts[pid]) for p in query.phrases)
+                if _has_phrases(texts[pid], query.phrases)
             }
         docs = [d for d in docs if page_hits[d]]
     doc_score = {
