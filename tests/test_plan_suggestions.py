@@ -13,7 +13,7 @@ from tests.plan_pdfs import make_pdf
 # Covers three elements: missie en visie (p. 1), governance (p. 2) and
 # monitoring (p. 3); page 4 is filler that matches none.
 THREE_ELEMENTS = [
-    "Onze missie: goede zorg dichtbij. Onze visie is dat huisartsen samen sterker staan.",
+    "Onze missie: goede zorg dichtbij. Onze visie: huisartsen staan samen sterker.",
     "Governance: het bestuur besluit; de ledenraad geeft zeggenschap aan "
     "praktijkhoudende en niet-praktijkhoudende huisartsen.",
     "Monitoring: elk kwartaal volgen wij de indicatoren, en jaarlijks een evaluatie.",
