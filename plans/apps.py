@@ -21,9 +21,3 @@ class PlansConfig(AppConfig):
             context=overview.region_chain_context,
         )
         slots.register_section("open_data.downloads", "plans/_open_data_rows.html")
-        slots.register_section(
-            "region_detail.sections",
-            "plans/_search_box.html",
-            context=lambda page: {"search_box_id": "region"},
-            order=1,
-        )

@@ -37,6 +37,7 @@ from plans.models import (
     ElementKind,
     PlanDetails,
     PlanElement,
+    PlanText,
     Regiobeeld,
     Theme,
 )
@@ -116,6 +117,10 @@ def grow_everything(world, n: int) -> None:
     grow_users(world, users, many, regions)
     grow_gemeenten(world, users, regions, numbers)
     grow_plans(world, regions, insurers, numbers)
+    PlanText.objects.bulk_create(
+        PlanText(region=r, kind="regioplan", file_name=r.slug, state="niet_leesbaar")
+        for r in regions
+    )
     ContactPerson.objects.bulk_create(
         ContactPerson(organisation=world.ros, name=f"Contact {i}") for i in numbers
     )
