@@ -21,7 +21,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-PLANS, PAGES, WORDS_PER_PAGE, QUERIES = 100, 60, 350, 300
+PLANS = int(os.environ.get("BENCH_PLANS", 100))
+PAGES, WORDS_PER_PAGE, QUERIES = 60, 350, 300
 PG_URL = os.environ.get(
     "BENCH_PG_URL", "postgres://postgres@127.0.0.1:5432/rk_wt20a_bench"
 )
@@ -101,6 +102,8 @@ def run(db: str, pdf_folder: Path) -> None:
         text.extract(path.read_bytes())
         extract_seconds += time.perf_counter() - t
         index.index_document(region, index.Kind.REGIOPLAN)
+        if i % 10 == 9:
+            print(f"{db}: {i + 1} plans indexed", flush=True)
     total_index = time.perf_counter() - started
     pages = PageText.objects.count()
     assert PlanText.objects.filter(state="geindexeerd").count() == PLANS
@@ -119,9 +122,7 @@ def run(db: str, pdf_folder: Path) -> None:
             )
             size = cursor.fetchone()[0]
         else:
-            cursor.execute(
-                "SELECT sum(pgsize) FROM dbstat WHERE name LIKE 'plans_p%'"
-            )
+            cursor.execute("SELECT sum(pgsize) FROM dbstat WHERE name LIKE 'plans_p%'")
             size = cursor.fetchone()[0]
 
     rng = random.Random(7)
@@ -151,7 +152,8 @@ def run(db: str, pdf_folder: Path) -> None:
         f"indexing in all {total_index / pages * 1000:.1f} ms/page; "
         f"index {size / 1e6:.1f} MB, {Posting.objects.count():,} postings; "
         f"search over {QUERIES} queries: median "
-        f"{statistics.median(timings):.1f} ms, p99 {p99:.1f} ms"
+        f"{statistics.median(timings):.1f} ms, p99 {p99:.1f} ms",
+        flush=True,
     )
 
 

@@ -21,7 +21,11 @@ SIZES = {"breed": (1366, 900), "telefoon": (390, 844)}
 LANGUAGES = ("nl", "en")
 
 # Public pages that sitemap.xml does not list (search results, the embed).
-EXTRA_PUBLIC = [("regions:search", "?q=ut"), ("regions:embed", "")]
+EXTRA_PUBLIC = [
+    ("regions:search", "?q=ut"),
+    ("regions:embed", ""),
+    ("plans:search", "?q=huisartsenpost"),
+]
 # Public pages that exist in Dutch only (accounts stay unprefixed).
 DUTCH_ONLY_PUBLIC = ["login", "password_reset"]
 
