@@ -120,10 +120,10 @@ def run(db: str, pdf_folder: Path) -> None:
                     ]
                 ],
             )
-            size = cursor.fetchone()[0]
+            size = float(cursor.fetchone()[0] or 0)
         else:
             cursor.execute("SELECT sum(pgsize) FROM dbstat WHERE name LIKE 'plans_p%'")
-            size = cursor.fetchone()[0]
+            size = float(cursor.fetchone()[0] or 0)
 
     rng = random.Random(7)
     vocab = vocabulary(random.Random(20))

@@ -131,8 +131,11 @@ def search(query: Query, regions=None, limit: int = 50) -> list[Hit]:
     documents = public_documents()
     if regions is not None:
         documents = documents.filter(region__in=regions)
+    # The public documents first (a few hundred ids at most): a plain IN list
+    # keeps the stem index in use on SQLite and PostgreSQL alike.
+    public_ids = list(documents.values_list("pk", flat=True))
     rows = (
-        Posting.objects.filter(stem__in=stems, document__in=documents)
+        Posting.objects.filter(stem__in=stems, document_id__in=public_ids)
         .order_by()
         .values_list("document_id", "page_id", "stem", "count")
     )
@@ -148,7 +151,7 @@ def search(query: Query, regions=None, limit: int = 50) -> list[Hit]:
     docs = [d for d, found in doc_stems.items() if wanted <= found.keys()]
     if not docs:
         return []
-    total = documents.count()
+    total = len(public_ids)
     df = {s: sum(1 for d in docs if s in doc_stems[d]) for s in stems}
     idf = {s: math.log(1 + total / df[s]) for s in stems}
 
