@@ -25,6 +25,8 @@ from .models import PageText, PlanText, Posting
 
 MAX_TERMS = 10
 SNIPPETS = 3
+# A phrase is checked in the text of at most this many best pages.
+MAX_PHRASE_PAGES = 300
 CONTEXT_CHARS = 90
 PHRASE = re.compile(r'"([^"]*)"')
 
@@ -159,13 +161,23 @@ def search(query: Query, regions=None, limit: int = 50) -> list[Hit]:
         return sum((1 + math.log(c)) * idf[s] for s, c in hits.items())
 
     if query.phrases:  # a phrase must stand on a page as such
-        pages = {pid for d in docs for pid in page_hits[d]}
+        # only pages with every word of the phrases, the best MAX_PHRASE_PAGES
+        need = {text.stem(w) for p in query.phrases for w in p.split()}
+        for d in docs:
+            page_hits[d] = {
+                pid: h for pid, h in page_hits[d].items() if need <= h.keys()
+            }
+        ranked_pages = sorted(
+            ((page_score(h), pid) for d in docs for pid, h in page_hits[d].items()),
+            reverse=True,
+        )
+        pages = {pid for _score, pid in ranked_pages[:MAX_PHRASE_PAGES]}
         texts = dict(PageText.objects.filter(pk__in=pages).values_list("pk", "text"))
         for d in docs:
             page_hits[d] = {
                 pid: hits
                 for pid, hits in page_hits[d].items()
-                if _has_phrases(texts[pid], query.phrases)
+                if pid in texts and _has_phrases(texts[pid], query.phrases)
             }
         docs = [d for d in docs if page_hits[d]]
     doc_score = {
