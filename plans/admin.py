@@ -2,6 +2,7 @@
 
 from django import forms
 from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
 from core.admin import HistoryPageMixin
@@ -14,6 +15,7 @@ from .models import (
     Contract,
     PlanDetails,
     PlanElement,
+    PlanText,
     Regiobeeld,
 )
 from .resources import (
@@ -22,6 +24,7 @@ from .resources import (
     PlanElementResource,
     RegiobeeldResource,
 )
+from .search import index
 
 
 class RegiobeeldAdminForm(VersionedFormMixin, forms.ModelForm):
@@ -84,6 +87,48 @@ class RegiobeeldAdmin(
     search_fields = ["region__name"]
     autocomplete_fields = ["region"]
     list_select_related = ["region"]
+    readonly_fields = ["text_state"]
+
+    @admin.display(description=_("tekst voor de zoekfunctie"))
+    def text_state(self, obj):
+        if obj is None or obj.pk is None:
+            return "–"
+        plan_text = index.document_text(obj.region, PlanText.Kind.REGIOBEELD)
+        if plan_text is None:
+            return _("niet doorzocht (geen openbaar document)")
+        return plan_text.get_state_display()
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        index.index_document(obj.region, PlanText.Kind.REGIOBEELD)
+
+
+@admin.register(PlanText)
+class PlanTextAdmin(RegionNamesMixin, admin.ModelAdmin):
+    """Read-only: what the search could read of each public document. A
+    document whose text is not readable keeps its upload; it is only missing
+    from the search."""
+
+    list_display = [
+        "region",
+        "kind",
+        "state",
+        "page_count",
+        "pages_indexed",
+        "truncated",
+        "indexed_at",
+    ]
+    list_filter = ["kind", "state", "truncated"]
+    search_fields = ["region__name"]
+    list_select_related = ["region"]
+    fields = list_display
+    readonly_fields = list_display
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
 
 
 @admin.register(PlanElement)

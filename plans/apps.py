@@ -7,9 +7,12 @@ class PlansConfig(AppConfig):
     verbose_name = _("Regiobeeld, regioplan en contract")
 
     def ready(self):
-        from regions import slots
+        from regions import services, slots
 
         from . import overview
+        from .search import index
+
+        services.on_documents_changed(index.index_region)
 
         slots.register_link("compare", "plans:compare")
         slots.register_section(

@@ -536,3 +536,7 @@ class Contract(Versioned):
             monitoring_agreed=str(self.get_monitoring_agreed_display()),
             monitoring_how=self.monitoring_how,
         )
+
+
+# The search index lives in plans.search; its models belong to this app.
+from .search.models import PageText, PlanText, Posting  # noqa: E402, F401

@@ -96,6 +96,21 @@ class RegiobeeldResource(SpreadsheetResource):
             "is_demo",
         ]
 
+    def after_import(self, dataset, result, **kwargs):
+        """A regiobeeld made private (or public) leaves (or enters) the search."""
+        super().after_import(dataset, result, **kwargs)
+        if kwargs.get("dry_run") or result.has_errors():
+            return
+        if result.has_validation_errors():
+            return
+        from .search import index
+
+        regiobeelden = Regiobeeld.objects.select_related("region").defer(
+            "region__geometry", "region__display_geometry"
+        )
+        for regiobeeld in regiobeelden:
+            index.index_document(regiobeeld.region, index.Kind.REGIOBEELD)
+
 
 class PlanElementResource(SpreadsheetResource):
     region = region_field()

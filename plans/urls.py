@@ -1,11 +1,13 @@
 from django.urls import path
 
 from . import views
+from .search import views as search_views
 
 app_name = "plans"
 
 urlpatterns = [
     path("regioplannen/", views.plans_overview, name="overview"),
+    path("regioplannen/zoeken/", search_views.search_plans, name="search"),
     path("vergelijk/", views.compare, name="compare"),
     path("activiteiten/", views.activities, name="activities"),
     path(

@@ -215,6 +215,11 @@ STORAGES = {
 
 # Regioplan documents: PDF only, at most this many bytes.
 REGIOPLAN_MAX_UPLOAD_BYTES = env.int("REGIOPLAN_MAX_UPLOAD_BYTES", 20 * 1024 * 1024)
+# Search inside public plans (plans/search): limits per document when its text
+# is extracted; beyond them the rest of the document is not indexed.
+PLAN_TEXT_MAX_PAGES = env.int("PLAN_TEXT_MAX_PAGES", 300)
+PLAN_TEXT_MAX_SECONDS = env.float("PLAN_TEXT_MAX_SECONDS", 20.0)
+PLAN_TEXT_MAX_CHARS = env.int("PLAN_TEXT_MAX_CHARS", 2_000_000)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
 # The map has no background tiles by default: the page makes no request off

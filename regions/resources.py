@@ -82,6 +82,7 @@ class RegionResource(
                         self.import_user,
                         note=_("spreadsheetimport"),
                     )
+                    services.documents_changed(region)
         super().after_import(dataset, result, **kwargs)
 
     def dehydrate_status_label(self, region):

@@ -67,6 +67,24 @@ def commit_import(
     return report
 
 
+# Data derived from a region's documents (the search inside public plans,
+# in plans) is kept by a higher app; it registers here from its ready(), and
+# every path that saves a region's plan or status calls documents_changed().
+_document_listeners: list = []
+
+
+def on_documents_changed(listener) -> None:
+    if listener not in _document_listeners:
+        _document_listeners.append(listener)
+
+
+def documents_changed(region: Region) -> None:
+    """The region's plan document or status was saved: a plan that became
+    private or was replaced leaves the search index at once."""
+    for listener in _document_listeners:
+        listener(region)
+
+
 def record_status(
     region: Region,
     old_status: str | None,

@@ -26,6 +26,7 @@ EXTRA_PUBLIC = [
     ("regions:embed", ""),
     ("follow:subscribe", "?regio=arnhem"),
     ("follow:sent", ""),
+    ("plans:search", "?q=huisartsenpost"),
 ]
 # Public pages that exist in Dutch only (accounts stay unprefixed).
 DUTCH_ONLY_PUBLIC = ["login", "password_reset"]

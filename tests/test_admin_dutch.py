@@ -198,6 +198,7 @@ def filled(world, curator):
     )
     AccessFailureLog.objects.create(username="onbekend", ip_address="192.0.2.1")
     make_plans_rows(world)
+    services.documents_changed(world.region_a)  # a PlanText: text not readable
     services.record_status(world.region_b, "onbekend", curator)  # a StatusChange
     ReminderLog.objects.create(region=world.region_a, user=curator, email="c@x.org")
 

@@ -32,6 +32,7 @@ from core.models import ImportLog
 from follow.models import Subscription
 from organisations.models import ContactPerson
 from plans.models import Regiobeeld, Theme
+from plans.search.models import PageText, PlanText, Posting
 from regions import services
 from regions.models import (
     RegionFigure,
@@ -77,6 +78,14 @@ def fill_every_model():
     )
     ReminderLog.objects.create(region=world.region_a, user=editor, email="a@a.nl")
     ImportLog.objects.create(user=curator, model="regio's", file_name="r.csv", new=1)
+    text = PlanText.objects.create(
+        region=world.region_a,
+        kind="regioplan",
+        file_name="plan.pdf",
+        state=PlanText.State.INDEXED,
+    )
+    page = PageText.objects.create(document=text, number=1, text="Ouderenzorg.")
+    Posting.objects.create(page=page, document=text, stem="ouderenzorg")
     Subscription.objects.create(
         email="volger@example.org",
         scope=Subscription.Scope.REGION,

@@ -37,6 +37,7 @@ from plans.models import (
     ElementKind,
     PlanDetails,
     PlanElement,
+    PlanText,
     Regiobeeld,
     Theme,
 )
@@ -122,6 +123,10 @@ def grow_everything(world, n: int) -> None:
     grow_plans(world, regions, insurers, numbers)
     SelfScan.objects.bulk_create(
         SelfScan(region=r, obstacle_mandate="overwonnen", mandate_how="Zo.")
+        for r in regions
+    )
+    PlanText.objects.bulk_create(
+        PlanText(region=r, kind="regioplan", file_name=r.slug, state="niet_leesbaar")
         for r in regions
     )
     ContactPerson.objects.bulk_create(

@@ -16,7 +16,8 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from core.documents import pdf_response
 from plans import overview
-from plans.models import ElementState, PlanElement, Regiobeeld
+from plans.models import ElementState, PlanElement, PlanText, Regiobeeld
+from plans.search import index, suggest
 from regions.access import editable_region, readable_region
 from regions.models import Region
 
@@ -55,6 +56,7 @@ def edit_regiobeeld(request, slug):
     )
     if request.method == "POST" and form.is_valid():
         form.save()
+        index.index_document(region, PlanText.Kind.REGIOBEELD)
         return saved(request, region, _("Regiobeeld opgeslagen."), to=CHAIN)
     return render(
         request,
@@ -103,6 +105,9 @@ def edit_plan_elements(request, slug):
             "element_forms": element_forms,
             "title": _("Onderdelen van het regioplan"),
             "unknown": ElementState.ONBEKEND,
+            "suggestions": suggest.for_region(region),
+            "has_plan_document": bool(region.plan_document),
+            "element_terms": suggest.term_lists(),
         },
     )
 

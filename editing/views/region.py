@@ -73,7 +73,13 @@ def edit_regioplan(request, slug):
         form.save()
         services.document_replaced(old_document, region.plan_document.name)
         services.record_status(region, old_status, request.user)
+        services.documents_changed(region)
         services.data_changed()
+        if region.plan_document and region.plan_document.name != old_document:
+            # a new upload: the editor checks the elements its text suggests
+            return saved(
+                request, region, _("Regioplan opgeslagen."), to="editing:plan_elements"
+            )
         return saved(request, region, _("Regioplan opgeslagen."))
     return render(
         request, "editing/form.html", form_context(region, form, _("Regioplan"))

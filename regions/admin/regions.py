@@ -228,6 +228,7 @@ class RegionAdmin(
             effective_date=form.cleaned_data.get("status_effective_date"),
             note=form.cleaned_data.get("status_note", ""),
         )
+        services.documents_changed(obj)
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
