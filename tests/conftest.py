@@ -8,7 +8,7 @@ from django.test import override_settings
 from django.utils import translation
 
 from core import generation
-from regions import search
+from regions import search, similar
 from regions.maplayer import layer, preview
 
 from .factories import (
@@ -61,6 +61,7 @@ def fresh_process_caches():
         search._index,
         search._tree_cache,
         generation._last_known,
+        similar._cache,
     ):
         cache.clear()
     yield
