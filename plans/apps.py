@@ -9,12 +9,18 @@ class PlansConfig(AppConfig):
     def ready(self):
         from regions import slots
 
-        from . import overview
+        from . import goals, overview
 
         slots.register_link("compare", "plans:compare")
         slots.register_section(
             "region_detail.sections",
             "plans/_chain.html",
             context=overview.region_chain_context,
+        )
+        slots.register_section(
+            "region_detail.sections",
+            "plans/_region_goals.html",
+            context=goals.region_goals_context,
+            order=10,
         )
         slots.register_section("open_data.downloads", "plans/_open_data_rows.html")

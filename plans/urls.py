@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import goal_views, views
 
 app_name = "plans"
 
@@ -8,6 +8,7 @@ urlpatterns = [
     path("regioplannen/", views.plans_overview, name="overview"),
     path("vergelijk/", views.compare, name="compare"),
     path("activiteiten/", views.activities, name="activities"),
+    path("doelen/", goal_views.goals_overview, name="goals"),
     path(
         "regio/<slug:slug>/regiobeeld.pdf",
         views.regiobeeld_document,
