@@ -8,6 +8,7 @@ transaction.
 from django.db import transaction
 
 from plans import demo as plans_demo
+from plans import demo_goals
 from progress import demo as progress_demo
 from regions import demo as regions_demo
 
@@ -17,5 +18,6 @@ def load_demo() -> dict:
     """Returns counts of what was loaded, by kind."""
     counts = regions_demo.load_demo()
     counts.update(plans_demo.load())
+    counts.update(demo_goals.load())
     counts.update(progress_demo.load())
     return counts
