@@ -3,7 +3,7 @@ from django.views.decorators.http import require_safe
 
 from regions.models import RegioplanStatus, legend
 
-from . import charts, stats
+from . import charts, goals, stats
 
 
 @require_safe
@@ -27,5 +27,6 @@ def progress_page(request):
             "element_charts": charts.element_charts(points),
             "changes": changes,
             "has_demo": stats.has_demo(),
+            **goals.progress_context(points),
         },
     )

@@ -2,6 +2,7 @@
 goals, counts per theme (plans.Goal, editing/views/goals.py, /doelen/)."""
 
 import datetime
+import re
 
 import pytest
 from django.urls import reverse
@@ -249,3 +250,28 @@ def test_counts_per_theme(client, world, goals):
 def test_english_overview(client, world, goals):
     html = client.get("/en" + reverse("plans:goals")).content.decode()
     assert "regions work on Care for older people" in html
+
+
+def test_progress_counts_public_goals_reached_over_time(client, world, goals):
+    from django.utils import timezone
+
+    public, secret = goals
+
+    def counts():
+        html = client.get(reverse("progress:index")).content.decode()
+        if "Aantal bereikte openbare doelen" not in html:
+            return None
+        assert 'id="grafiek-doelen' in html
+        table = html[html.index("Aantal bereikte openbare doelen") :]
+        table = table[: table.index("</table>")]
+        return re.findall(r'<th scope="row">[^<]+</th><td>(\d+)</td>', table)
+
+    assert counts()[0] == "0"  # newest month first
+    secret.reached_on = timezone.localdate()
+    secret.save()
+    assert counts()[0] == "0"  # a private goal is in no count
+    public.reached_on = timezone.localdate()
+    public.save()
+    assert counts()[0] == "1"
+    Goal.objects.update(private=True)
+    assert counts() is None  # no public goals: no chart at all
