@@ -9,7 +9,7 @@ class PlansConfig(AppConfig):
     def ready(self):
         from regions import slots
 
-        from . import goals, overview
+        from . import goals, overview, similar_elements
 
         slots.register_link("compare", "plans:compare")
         slots.register_section(
@@ -22,5 +22,10 @@ class PlansConfig(AppConfig):
             "plans/_region_goals.html",
             context=goals.region_goals_context,
             order=10,
+        )
+        slots.register_section(
+            "region_detail.similar_item",
+            "plans/_similar_elements.html",
+            context=similar_elements.similar_item_context,
         )
         slots.register_section("open_data.downloads", "plans/_open_data_rows.html")

@@ -184,3 +184,23 @@ def test_region_page_queries_constant_with_ten_times_the_regions(client, world):
         client.get(url)
     first = len(ctx.captured_queries)
     assert first <= before + 3
+
+
+def test_plans_adds_the_elements_beside_each_similar_region(client, world):
+    from plans.models import ElementKind, ElementState, PlanElement
+
+    twins(world)
+    zee = Region.objects.get(slug="zee-tweeling")
+    PlanElement.objects.create(
+        region=zee, element=ElementKind.ICT_VISIE, state=ElementState.AANWEZIG
+    )
+    PlanElement.objects.create(
+        region=zee, element=ElementKind.MONITORING, state=ElementState.DEELS
+    )
+    html = client.get(reverse("regions:detail", args=[world.region_a.slug]))
+    html = html.content.decode()
+    item = html[html.index('data-similar="zee-tweeling"') :]
+    item = item[: item.index("</li>")]
+    assert "Regioplan: 1 van 7 onderdelen aanwezig (Aparte ICT-visie)." in item
+    other = html[html.index('data-similar="aa-tweeling"') :]
+    assert "Regioplan: 0 van 7 onderdelen aanwezig." in other[: other.index("</li>")]
