@@ -11,7 +11,8 @@ from regions.views.pages import robots_txt
 # their pages come from their own sitemaps).
 SITEMAPS = sitemaps.sitemaps(
     sitemaps.PAGE_NAMES
-    + ["plans:overview", "plans:compare", "plans:activities", "progress:index"]
+    + ["plans:overview", "plans:compare", "plans:activities", "plans:goals"]
+    + ["progress:index"]
 )
 
 # Language-neutral: the admin and accounts stay Dutch, robots and the sitemap

@@ -378,3 +378,15 @@ def make_plans_rows(world: World) -> None:
         end=datetime.date(2026, 12, 31),
     )
     contract.themes.set(Theme.objects.filter(slug="ouderenzorg"))
+    from plans.models import Goal, Milestone
+
+    goal = Goal.objects.create(
+        region=world.region_a,
+        title="Meer ouderen met een zorgplan",
+        theme=Theme.objects.get(slug="ouderenzorg"),
+        indicator="Aandeel ouderen met een zorgplan",
+        owner=world.organisation_a,
+    )
+    Milestone.objects.create(
+        goal=goal, title="Nulmeting", due=datetime.date(2025, 6, 1)
+    )
