@@ -8,6 +8,7 @@ transaction.
 from django.db import transaction
 
 from plans import demo as plans_demo
+from plans import demo_goals
 from progress import demo as progress_demo
 from regions import demo as regions_demo
 from selfscan import demo as selfscan_demo
@@ -19,5 +20,6 @@ def load_demo() -> dict:
     counts = regions_demo.load_demo(plans_demo.plan_documents)
     counts.update(plans_demo.load())
     counts.update(selfscan_demo.load())
+    counts.update(demo_goals.load())
     counts.update(progress_demo.load())
     return counts

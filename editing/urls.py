@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import chain, contacts, selfscan
+from .views import chain, contacts, goals, selfscan
 from .views import region as editing
 
 app_name = "editing"
@@ -48,6 +48,15 @@ urlpatterns = [
         "<slug:slug>/export/<slug:kind>.<str:fmt>",
         editing.export_region_data,
         name="export",
+    ),
+    # Goals and milestones of the regioplan (plans' models).
+    path("<slug:slug>/doelen/", goals.goal_list, name="goals"),
+    path("<slug:slug>/doelen/nieuw/", goals.edit_goal, name="new_goal"),
+    path("<slug:slug>/doelen/<int:pk>/", goals.edit_goal, name="goal"),
+    path(
+        "<slug:slug>/doelen/<int:pk>/verwijderen/",
+        goals.delete_goal,
+        name="delete_goal",
     ),
     # From regiobeeld to contract (plans' models).
     path("<slug:slug>/keten/", chain.edit_chain, name="chain"),

@@ -13,6 +13,8 @@ from regions.admin.mixins import RegionNamesMixin
 from .models import (
     REGIOBEELD_ELEMENTS,
     Contract,
+    Goal,
+    Milestone,
     PlanDetails,
     PlanElement,
     PlanText,
@@ -20,6 +22,7 @@ from .models import (
 )
 from .resources import (
     ContractResource,
+    GoalResource,
     PlanDetailsResource,
     PlanElementResource,
     RegiobeeldResource,
@@ -191,3 +194,51 @@ class ContractAdmin(
     @admin.display(description=Contract._meta.get_field("state").verbose_name)
     def state_label(self, contract):
         return contract.state_label
+
+
+class GoalAdminForm(VersionedFormMixin, forms.ModelForm):
+    class Meta:
+        model = Goal
+        fields = [
+            "region",
+            "title",
+            "theme",
+            "indicator",
+            "baseline",
+            "baseline_date",
+            "target",
+            "target_date",
+            "owner",
+            "reached_on",
+            "private",
+            "is_demo",
+        ]
+
+
+class MilestoneAdminForm(VersionedFormMixin, forms.ModelForm):
+    class Meta:
+        model = Milestone
+        fields = ["title", "due", "state"]
+
+
+class MilestoneInline(admin.TabularInline):
+    model = Milestone
+    form = MilestoneAdminForm
+    extra = 1
+
+
+@admin.register(Goal)
+class GoalAdmin(
+    RegionNamesMixin,
+    HistoryPageMixin,
+    DataImportExportMixin,
+    SimpleHistoryAdmin,
+):
+    form = GoalAdminForm
+    resource_classes = [GoalResource]
+    inlines = [MilestoneInline]
+    list_display = ["title", "region", "theme", "reached_on", "private", "is_demo"]
+    list_filter = ["theme", "private", "is_demo"]
+    search_fields = ["title", "region__name", "indicator"]
+    autocomplete_fields = ["region", "owner"]
+    list_select_related = ["region", "theme"]

@@ -20,7 +20,7 @@ from simple_history.models import HistoricalRecords
 
 from core.documents import validate_pdf
 from core.versioning import Versioned
-from organisations.models import Insurer
+from organisations.models import Insurer, Organisation
 from regions.models import Region, Theme, YesNoUnknown
 
 
@@ -540,3 +540,163 @@ class Contract(Versioned):
 
 # The search index lives in plans.search; its models belong to this app.
 from .search.models import PageText, PlanText, Posting  # noqa: E402, F401
+
+# -- Goals and milestones (NZa: measurable goals per regioplan) -----------------
+
+
+class GoalQuerySet(models.QuerySet):
+    def get_by_natural_key(self, region_slug, title):
+        return self.get(region__slug=region_slug, title=title)
+
+    def public(self):
+        """The one place that decides which goals visitors see: not private."""
+        return self.filter(private=False)
+
+
+class Goal(Versioned):
+    """A measurable goal of a region's regioplan, with its milestones.
+
+    Public unless the region marks it private: a private goal appears in no
+    public output (pages, feeds, downloads, counts); Goal.objects.public()
+    decides."""
+
+    region = models.ForeignKey(
+        Region, verbose_name=_("regio"), on_delete=models.CASCADE, related_name="goals"
+    )
+    title = models.CharField(_("doel"), max_length=200)
+    theme = models.ForeignKey(
+        Theme, verbose_name=_("thema"), on_delete=models.PROTECT, related_name="goals"
+    )
+    indicator = models.CharField(
+        _("indicator"),
+        max_length=300,
+        help_text=_("Waaraan meet de regio of het doel bereikt is?"),
+    )
+    baseline = models.CharField(_("nulmeting"), max_length=100, blank=True)
+    baseline_date = models.DateField(_("datum nulmeting"), null=True, blank=True)
+    target = models.CharField(_("streefwaarde"), max_length=100, blank=True)
+    target_date = models.DateField(_("streefdatum"), null=True, blank=True)
+    owner = models.ForeignKey(
+        Organisation,
+        verbose_name=_("eigenaar"),
+        on_delete=models.PROTECT,
+        related_name="goals",
+        null=True,
+        blank=True,
+        help_text=_("Een organisatie van de regio."),
+    )
+    reached_on = models.DateField(
+        _("bereikt op"),
+        null=True,
+        blank=True,
+        help_text=_("Leeg zolang het doel niet bereikt is."),
+    )
+    private = models.BooleanField(
+        _("niet openbaar"),
+        default=False,
+        help_text=_("Aan: het doel staat nergens op de openbare website."),
+    )
+    is_demo = models.BooleanField(_("demogegevens"), default=False)
+
+    objects = GoalQuerySet.as_manager()
+    history = HistoricalRecords(excluded_fields=["version"])
+
+    class Meta:
+        verbose_name = _("doel")
+        verbose_name_plural = _("doelen")
+        ordering = ["region", "theme", "title"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["region", "title"], name="goal_unique_region_title"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(baseline_date__isnull=True)
+                | models.Q(target_date__isnull=True)
+                | models.Q(target_date__gte=models.F("baseline_date")),
+                name="goal_dates_ordered",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        # The title alone: a theme's delete page names the goals it protects
+        # without reading their regions (a region row carries its borders).
+        return self.title
+
+    def natural_key(self):
+        return (self.region.slug, self.title)
+
+    def clean(self):
+        if (
+            self.baseline_date
+            and self.target_date
+            and self.target_date < self.baseline_date
+        ):
+            raise ValidationError(
+                {
+                    "target_date": _(
+                        "De streefdatum ligt vóór de datum van de nulmeting."
+                    )
+                }
+            )
+        if self.owner_id and self.region_id:
+            region = self.region
+            mine = region.regional_organisation_id == self.owner_id or (
+                region.organisations.filter(pk=self.owner_id).exists()
+            )
+            if not mine:
+                raise ValidationError(
+                    {"owner": _("De eigenaar moet een organisatie van de regio zijn.")}
+                )
+
+
+class MilestoneQuerySet(models.QuerySet):
+    def get_by_natural_key(self, region_slug, goal_title, title):
+        return self.get(
+            goal__region__slug=region_slug, goal__title=goal_title, title=title
+        )
+
+
+class Milestone(Versioned):
+    """A step on the way to a goal, due on a date."""
+
+    class State(models.TextChoices):
+        GEPLAND = "gepland", _("Gepland")
+        BEZIG = "bezig", _("Bezig")
+        GEHAALD = "gehaald", _("Gehaald")
+        VERVALLEN = "vervallen", _("Vervallen")
+
+    goal = models.ForeignKey(
+        Goal,
+        verbose_name=_("doel"),
+        on_delete=models.CASCADE,
+        related_name="milestones",
+    )
+    title = models.CharField(_("mijlpaal"), max_length=200)
+    due = models.DateField(_("uiterste datum"))
+    state = models.CharField(
+        _("stand van zaken"),
+        max_length=10,
+        choices=State.choices,
+        default=State.GEPLAND,
+    )
+
+    objects = MilestoneQuerySet.as_manager()
+    history = HistoricalRecords(excluded_fields=["version"])
+
+    class Meta:
+        verbose_name = _("mijlpaal")
+        verbose_name_plural = _("mijlpalen")
+        ordering = ["goal", "due", "title"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["goal", "title"], name="milestone_unique_goal_title"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.title} ({self.due:%d-%m-%Y})"
+
+    def natural_key(self):
+        return (*self.goal.natural_key(), self.title)
+
+    natural_key.dependencies = ["plans.goal"]

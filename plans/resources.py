@@ -11,13 +11,14 @@ from django.utils.translation import gettext_lazy
 from import_export import fields, widgets
 
 from core.spreadsheets import CURATOR, KeyWidget, SpreadsheetResource, columns_resource
-from organisations.models import Insurer
+from organisations.models import Insurer, Organisation
 from regions.models import Region, Theme
 
 from .columns import CONTRACT_COLUMNS
 from .models import (
     REGIOBEELD_ELEMENTS,
     Contract,
+    Goal,
     PlanDetails,
     PlanElement,
     Regiobeeld,
@@ -176,3 +177,63 @@ class ContractResource(
         """Every contract's themes in one query (also for the admin's queryset)."""
         queryset = queryset if queryset is not None else self.get_queryset()
         return super().export(queryset=queryset.prefetch_related("themes"), **kwargs)
+
+
+class GoalResource(SpreadsheetResource):
+    """Goals keyed on region slug + title; milestones are kept in the admin."""
+
+    region = region_field()
+    title = fields.Field("title", "doel")
+    theme = fields.Field(
+        "theme", "thema", widget=KeyWidget(Theme, "slug", gettext_lazy("thema"))
+    )
+    indicator = fields.Field("indicator", "indicator")
+    baseline = fields.Field("baseline", "nulmeting")
+    baseline_date = fields.Field(
+        "baseline_date", "datum_nulmeting", widget=widgets.DateWidget()
+    )
+    target = fields.Field("target", "streefwaarde")
+    target_date = fields.Field(
+        "target_date", "streefdatum", widget=widgets.DateWidget()
+    )
+    owner = fields.Field(
+        "owner",
+        "eigenaar",
+        widget=KeyWidget(Organisation, "slug", gettext_lazy("organisatie")),
+    )
+    reached_on = fields.Field("reached_on", "bereikt_op", widget=widgets.DateWidget())
+    private = fields.Field("private", "niet_openbaar", widget=widgets.BooleanWidget())
+    is_demo = fields.Field("is_demo", "demo", widget=widgets.BooleanWidget())
+    required_columns = ("regio", "doel", "thema", "indicator")
+
+    class Meta:
+        model = Goal
+        import_id_fields = ["region", "title"]
+        fields = [
+            "region",
+            "title",
+            "theme",
+            "indicator",
+            "baseline",
+            "baseline_date",
+            "target",
+            "target_date",
+            "owner",
+            "reached_on",
+            "private",
+            "is_demo",
+        ]
+
+    def get_queryset(self):
+        return self._joined(super().get_queryset())
+
+    def export(self, queryset=None, **kwargs):
+        """Region, theme and owner joined, also for the admin's queryset."""
+        queryset = queryset if queryset is not None else self.get_queryset()
+        return super().export(queryset=self._joined(queryset), **kwargs)
+
+    @staticmethod
+    def _joined(queryset):
+        return queryset.select_related("region", "theme", "owner").defer(
+            "region__geometry", "region__display_geometry"
+        )

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import goal_views, views
 from .search import views as search_views
 
 app_name = "plans"
@@ -10,6 +10,7 @@ urlpatterns = [
     path("regioplannen/zoeken/", search_views.search_plans, name="search"),
     path("vergelijk/", views.compare, name="compare"),
     path("activiteiten/", views.activities, name="activities"),
+    path("doelen/", goal_views.goals_overview, name="goals"),
     path(
         "regio/<slug:slug>/regiobeeld.pdf",
         views.regiobeeld_document,

@@ -18,6 +18,7 @@ from core.spreadsheets import export_response
 from regions import kerngetallen
 from regions.models import Region
 
+from . import goals as plan_goals
 from . import overview
 from .exports import PublicContractResource, PublicPlanResource
 from .filters import ActivityFilterSet, PlanFilterSet
@@ -126,9 +127,11 @@ def compare(request):
     regions = [found[slug] for slug in slugs]
     figures = kerngetallen.for_regions(regions)
     nl = kerngetallen.for_netherlands()
+    goals = plan_goals.region_goals([region.pk for region in regions])
     context["columns"] = [
         {
             "chain": overview.chain(region),
+            "goals": goals[region.pk],
             "kerngetallen": [
                 {
                     "label": label,

@@ -3,7 +3,7 @@ from django.views.decorators.http import require_safe
 
 from regions.models import RegioplanStatus, legend
 
-from . import charts, stats
+from . import charts, goals, stats
 
 
 @require_safe
@@ -30,5 +30,6 @@ def progress_page(request):
             "obstacle_charts": charts.obstacle_charts(obstacle_points),
             "changes": changes,
             "has_demo": stats.has_demo(),
+            **goals.progress_context(points),
         },
     )

@@ -11,7 +11,13 @@ from regions.views.pages import robots_txt
 # their pages come from their own sitemaps).
 SITEMAPS = sitemaps.sitemaps(
     sitemaps.PAGE_NAMES
-    + ["plans:overview", "plans:compare", "plans:activities", "selfscan:obstacles"]
+    + [
+        "plans:overview",
+        "plans:compare",
+        "plans:activities",
+        "plans:goals",
+        "selfscan:obstacles",
+    ]
     + ["progress:index"]
 )
 

@@ -15,5 +15,5 @@ class SelfscanConfig(AppConfig):
             "region_detail.sections",
             "selfscan/_region_scan.html",
             context=overview.region_scan_context,
-            order=10,
+            order=20,
         )

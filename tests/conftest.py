@@ -8,7 +8,7 @@ from django.test import override_settings
 from django.utils import translation
 
 from core import generation
-from regions import search
+from regions import search, similar
 from regions.maplayer import labels, layer, preview
 
 from .factories import (
@@ -62,6 +62,7 @@ def fresh_process_caches():
         search._index,
         search._tree_cache,
         generation._last_known,
+        similar._cache,
     ):
         cache.clear()
     yield

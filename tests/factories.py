@@ -384,3 +384,15 @@ def make_plans_rows(world: World) -> None:
         obstacle_mandate="overwonnen",
         mandate_how="Een coöperatie opgericht.",
     )
+    from plans.models import Goal, Milestone
+
+    goal = Goal.objects.create(
+        region=world.region_a,
+        title="Meer ouderen met een zorgplan",
+        theme=Theme.objects.get(slug="ouderenzorg"),
+        indicator="Aandeel ouderen met een zorgplan",
+        owner=world.organisation_a,
+    )
+    Milestone.objects.create(
+        goal=goal, title="Nulmeting", due=datetime.date(2025, 6, 1)
+    )

@@ -150,5 +150,6 @@ def test_an_empty_slot_renders_nothing_and_a_missing_link_is_empty(rf):
     assert slots.link("compare") == "/vergelijk/"
     assert [s.template for s in slots.sections("region_detail.sections")] == [
         "plans/_chain.html",
+        "plans/_region_goals.html",
         "selfscan/_region_scan.html",
     ]

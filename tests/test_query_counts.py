@@ -35,6 +35,8 @@ from organisations.models import ContactPerson, Insurer, Organisation
 from plans.models import (
     Contract,
     ElementKind,
+    Goal,
+    Milestone,
     PlanDetails,
     PlanElement,
     PlanText,
@@ -226,6 +228,25 @@ def grow_plans(world, regions, insurers, numbers) -> None:
     target(world, Contract).themes.add(*themes)
     for contract in contracts:
         contract.themes.add(*themes[:2])
+    goal_theme = target(world, Theme)
+    goals = Goal.objects.bulk_create(
+        Goal(
+            region=r,
+            title=f"Doel {i}",
+            theme=goal_theme,
+            indicator="Indicator",
+            owner=world.ros,
+        )
+        for i, r in zip(numbers, regions, strict=True)
+    )
+    Milestone.objects.bulk_create(
+        Milestone(goal=g, title=f"Mijlpaal {i}", due=start)
+        for i, g in zip(numbers, goals, strict=True)
+    )
+    Milestone.objects.bulk_create(
+        Milestone(goal=target(world, Goal), title=f"Extra {i}", due=start)
+        for i in numbers
+    )
 
 
 def grow_login_records(numbers) -> None:

@@ -11,7 +11,7 @@ from core.pagecache import public_page
 from core.spreadsheets import export_response
 from organisations.models import Organisation
 
-from .. import contacts, exports, kerngetallen, overlap
+from .. import contacts, exports, kerngetallen, overlap, similar
 from ..models import Region, legend
 
 TABLE_SORT_KEYS = ("naam", "status", "organisatie", "verzekeraar")
@@ -64,6 +64,7 @@ def region_detail(request, slug):
             "kerngetallen": kerngetallen.comparison(region),
             "gp_distance": kerngetallen.gp_distance(region),
             "overlap": overlap.region_overlap(region),
+            "similar": similar.for_region(region),
             "figures": region.figures.order_by("kind", "-year"),
             "activities": region.activities.for_display(),
             "gemeenten": region.gemeenten.without_borders().order_by("name"),
