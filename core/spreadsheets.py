@@ -323,10 +323,15 @@ class SpreadsheetResource(resources.ModelResource):
                 return field.column_name
         return self.key_columns[0] if self.key_columns else ""
 
+    def fingerprint(self, instance) -> str:
+        """What a row is now, for the version check; a resource whose rows
+        live partly in another table (the composition) adds that part."""
+        return fingerprint(instance)
+
     def after_init_instance(self, instance, new, row, **kwargs):
         super().after_init_instance(instance, new, row, **kwargs)
         key = self.row_key(row)
-        now = None if new else fingerprint(instance)
+        now = None if new else self.fingerprint(instance)
         if self.recorded_versions is not None:
             self.recorded_versions[key] = now
         label = self.key_columns[0] if self.key_columns else "?"

@@ -28,7 +28,14 @@ from organisations.resources import InsurerResource
 
 from . import services
 from .columns import ORGANISATION_COLUMNS, REGION_COLUMNS
-from .models import ACTIVITY_FIELDS, Activity, Region, RegionFigure, RegionOrganisation
+from .models import (
+    ACTIVITY_FIELDS,
+    Activity,
+    Region,
+    RegionFigure,
+    RegionGemeente,
+    RegionOrganisation,
+)
 
 
 class MapDataResourceMixin:
@@ -123,6 +130,15 @@ class CompositionResource(SpreadsheetResource):
     def dehydrate_region(self, gemeente):
         link = getattr(gemeente, "region_link", None)
         return link.region.slug if link else ""
+
+    def fingerprint(self, gemeente) -> str:
+        """A gemeente's row is its region: a move by someone else between the
+        preview and the confirmation refuses the import."""
+        try:
+            region_id = gemeente.region_link.region_id  # joined by get_queryset
+        except RegionGemeente.DoesNotExist:
+            region_id = "-"
+        return f"{super().fingerprint(gemeente)}:{region_id}"
 
     def init_instance(self, row=None):
         code = (row or {}).get("gemeentecode")

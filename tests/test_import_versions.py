@@ -6,9 +6,12 @@ and who changed it, and writes nothing."""
 import html
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from core.models import ImportLog
+from geo.models import Gemeente
+from regions import services
 from regions.models import Region, RegionFigure
 
 from .conftest import REGION_A, REGION_B
@@ -164,3 +167,32 @@ def test_rows_without_a_version_are_compared_by_their_fields(curator_client, wor
     text = page(curator_client.post(process, {**form.initial, "resource": "0"}))
     assert "is na de proefimport gewijzigd" in text
     assert RegionFigure.objects.get(region=world.region_a).value == 11
+
+
+def test_a_gemeente_moved_after_the_composition_preview_refuses(
+    curator_client, curator, world
+):
+    """The composition's rows live in RegionGemeente: a move by someone else
+    between preview and confirmation is a change of the row, too."""
+    gemeente = Gemeente.objects.get(code="GM9001")
+    data = f"gemeentecode,regio\n{gemeente.code},{REGION_B}\n".encode()
+    preview = curator_client.post(
+        reverse("admin:geo_gemeente_import"),
+        {
+            "resource": "0",
+            "format": CSV_FORMAT,
+            "import_file": SimpleUploadedFile("samenstelling.csv", data),
+        },
+    )
+    assert preview.status_code == 200 and "confirm_form" in preview.context
+    region_c = Region.objects.get(slug="ceeland")
+    services.move_gemeenten({gemeente: region_c}, user=curator)  # meanwhile
+    form = preview.context["confirm_form"]
+    response = curator_client.post(
+        reverse("admin:geo_gemeente_process_import"), {**form.initial, "resource": "0"}
+    )
+    text = page(response)
+    assert "is na de proefimport gewijzigd" in text
+    assert "Er is niets geïmporteerd" in text
+    gemeente.refresh_from_db()
+    assert gemeente.region_link.region == region_c

@@ -204,6 +204,28 @@ def test_curators_merge_two_organisations(curator_client, world):
     assert keep.name in page
 
 
+def test_the_merge_page_warns_when_the_two_do_not_look_alike(curator_client, world):
+    """The merge asks the same duplicate rule as the form and the workbench."""
+    url = reverse("admin:organisations_organisation_changelist")
+    typo = make_organisation("Huisartsen Aalandd", "typo", "huisartsenorganisatie")
+    same = curator_client.post(
+        url,
+        {
+            "action": "merge_organisations",
+            "_selected_action": [world.organisation_a.pk, typo.pk],
+        },
+    ).content.decode()
+    assert "Kies welke organisatie blijft" in same and "Let op:" not in same
+    other = curator_client.post(
+        url,
+        {
+            "action": "merge_organisations",
+            "_selected_action": [world.organisation_a.pk, world.ros.pk],
+        },
+    ).content.decode()
+    assert "Let op: deze twee lijken niet op dezelfde organisatie" in other
+
+
 def test_merge_needs_exactly_two(curator_client, world):
     url = reverse("admin:organisations_organisation_changelist")
     response = curator_client.post(

@@ -8,6 +8,7 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 
 from core.versioning import StateGuardedInlineFormSet, VersionedFormMixin
+from organisations import duplicates
 from organisations.admin import InsurerAdmin, OrganisationAdmin
 from organisations.models import ContactPerson, Insurer, Organisation
 
@@ -131,6 +132,9 @@ class RegionalOrganisationAdmin(MapDataAdminMixin, OrganisationAdmin):
                 **self.admin_site.each_context(request),
                 "title": _("Organisaties samenvoegen"),
                 "organisations": organisations,
+                # The one duplicate rule (organisations.duplicates), as the
+                # new-organisation warning and the workbench use it.
+                "look_alike": duplicates.alike(*organisations),
                 "opts": self.model._meta,
                 "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
             },
