@@ -182,63 +182,67 @@ class ElementChart:
     last: ElementCount  # in the last
 
 
-def element_charts(points) -> list[ElementChart]:
-    """Per element of a good regioplan, a small chart with one column per
-    month: the regions whose plan had it (present), partly stacked on top. All
-    share one scale, the most regions there were in any month. points: at
-    least one."""
+def small_stacked_chart(points, stacks) -> Chart:
+    """One small chart of a row: a column per month, the values that
+    stacks(point) gives (value, css class, state; bottom first) stacked. Every
+    chart of a row shares one scale: the most regions there were in any
+    month (point.total). points: at least one."""
     n = len(points)
     top = max([p.total for p in points] + [1])
     frame = SMALL
     step = frame.plot_w / n
     bar_w = max(step * 0.8, 1)
     baseline = frame.top + frame.plot_h
-    days = [p.day for p in points]
-    x_ticks = _x_ticks(days, step, step / 2, frame)
-    y_ticks = _y_ticks(top, frame)
-    charts = []
-    for kind in ElementKind:
-        rects = []
-        for i, point in enumerate(points):
-            count = point.elements[kind.value]
-            x = round(frame.left + i * step + (step - bar_w) / 2, 2)
-            y = baseline
-            for value, css_class, state in (
-                (count.present, "bar element-present", _("aanwezig")),
-                (count.partly, "bar element-partly", _("deels")),
-            ):
-                if not value:
-                    continue
-                h = frame.plot_h * value / top
-                y -= h
-                rects.append(
-                    Rect(
-                        x,
-                        round(y, 2),
-                        round(bar_w, 2),
-                        round(h, 2),
-                        css_class,
-                        f"{_month_label(point.day)}: {value} × {state}",
-                    )
+    rects = []
+    for i, point in enumerate(points):
+        x = round(frame.left + i * step + (step - bar_w) / 2, 2)
+        y = baseline
+        for value, css_class, state in stacks(point):
+            if not value:
+                continue
+            h = frame.plot_h * value / top
+            y -= h
+            rects.append(
+                Rect(
+                    x,
+                    round(y, 2),
+                    round(bar_w, 2),
+                    round(h, 2),
+                    css_class,
+                    f"{_month_label(point.day)}: {value} × {state}",
                 )
-        charts.append(
-            ElementChart(
-                kind.value,
-                str(kind.label),
-                Chart(
-                    frame.width,
-                    frame.height,
-                    rects,
-                    x_ticks,
-                    y_ticks,
-                    baseline=baseline,
-                    left=frame.left,
-                ),
-                points[0].elements[kind.value],
-                points[-1].elements[kind.value],
             )
+    return Chart(
+        frame.width,
+        frame.height,
+        rects,
+        _x_ticks([p.day for p in points], step, step / 2, frame),
+        _y_ticks(top, frame),
+        baseline=baseline,
+        left=frame.left,
+    )
+
+
+def element_charts(points) -> list[ElementChart]:
+    """Per element of a good regioplan, a small chart with one column per
+    month: the regions whose plan had it (present), partly stacked on top."""
+
+    def stacks_of(kind):
+        return lambda point: (
+            (point.elements[kind].present, "bar element-present", _("aanwezig")),
+            (point.elements[kind].partly, "bar element-partly", _("deels")),
         )
-    return charts
+
+    return [
+        ElementChart(
+            kind.value,
+            str(kind.label),
+            small_stacked_chart(points, stacks_of(kind.value)),
+            points[0].elements[kind.value],
+            points[-1].elements[kind.value],
+        )
+        for kind in ElementKind
+    ]
 
 
 @dataclass(frozen=True)
@@ -253,57 +257,21 @@ class ObstacleChart:
 
 def obstacle_charts(points) -> list[ObstacleChart]:
     """Per obstacle, a small chart with one column per month: the public scans
-    that met it, those that had overcome it stacked on top. All share one
-    scale, the most regions there were in any month. points: stats'
+    that met it, those that had overcome it stacked on top. points: stats'
     ObstaclePoint, at least one."""
-    n = len(points)
-    top = max([p.total for p in points] + [1])
-    frame = SMALL
-    step = frame.plot_w / n
-    bar_w = max(step * 0.8, 1)
-    baseline = frame.top + frame.plot_h
-    days = [p.day for p in points]
-    x_ticks = _x_ticks(days, step, step / 2, frame)
-    y_ticks = _y_ticks(top, frame)
-    charts = []
-    for obstacle in OBSTACLES:
-        rects = []
-        for i, point in enumerate(points):
-            count = point.counts[obstacle.key]
-            x = round(frame.left + i * step + (step - bar_w) / 2, 2)
-            y = baseline
-            for value, css_class, state in (
-                (count.meeting, "bar obstacle-meeting", _("speelt")),
-                (count.overcame, "bar obstacle-overcame", _("overwonnen")),
-            ):
-                if not value:
-                    continue
-                h = frame.plot_h * value / top
-                y -= h
-                rects.append(
-                    Rect(
-                        x,
-                        round(y, 2),
-                        round(bar_w, 2),
-                        round(h, 2),
-                        css_class,
-                        f"{_month_label(point.day)}: {value} × {state}",
-                    )
-                )
-        charts.append(
-            ObstacleChart(
-                obstacle.key,
-                str(obstacle.label),
-                Chart(
-                    frame.width,
-                    frame.height,
-                    rects,
-                    x_ticks,
-                    y_ticks,
-                    baseline=baseline,
-                    left=frame.left,
-                ),
-                points[-1].counts[obstacle.key],
-            )
+
+    def stacks_of(key):
+        return lambda point: (
+            (point.counts[key].meeting, "bar obstacle-meeting", _("speelt")),
+            (point.counts[key].overcame, "bar obstacle-overcame", _("overwonnen")),
         )
-    return charts
+
+    return [
+        ObstacleChart(
+            obstacle.key,
+            str(obstacle.label),
+            small_stacked_chart(points, stacks_of(obstacle.key)),
+            points[-1].counts[obstacle.key],
+        )
+        for obstacle in OBSTACLES
+    ]

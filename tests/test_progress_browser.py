@@ -79,7 +79,9 @@ def test_progress_page_passes_axe_and_fits(browser, live_demo, tmp_path, size):
     try:
         response = open_and_settle(page, live_demo.url + "/voortgang/")
         assert response.status == 200
-        assert page.locator("figure.chart svg").count() == 2 + 7  # + one per element
+        # Statuses and inhabitants, one per plan element, one per obstacle of
+        # the zelfscan, goals reached.
+        assert page.locator("figure.chart svg").count() == 2 + 7 + 5 + 1
         assert page.evaluate("document.documentElement.scrollWidth") <= width
         page.screenshot(path=out / f"voortgang-{size}.png", full_page=True)
         assert axe_violations(page) == []
