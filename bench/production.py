@@ -70,9 +70,8 @@ def site_config(work: Path) -> str:
     text = text.replace("/srv/regiokaart", str(ROOT))
     text = text.replace("/var/cache/nginx/regiokaart", f"{work}/cache")
     text = text.replace("server 127.0.0.1:8000;", f"server 127.0.0.1:{APP_PORT};")
-    text = text.replace("listen 443 ssl;", f"listen 127.0.0.1:{PROXY_PORT};")
-    text = re.sub(r"\n\s*listen \[::\]:443 ssl;", "", text)
-    text = re.sub(r"\n\s*http2 on;", "", text)
+    text = text.replace("listen 443 ssl http2;", f"listen 127.0.0.1:{PROXY_PORT};")
+    text = re.sub(r"\n\s*listen \[::\]:443 ssl http2;", "", text)
     text = re.sub(r"\n\s*ssl_certificate(_key)? [^\n]*;", "", text)
     return text
 

@@ -40,8 +40,8 @@ sed -e "s#/srv/regiokaart/staticfiles/#$work/staticfiles/#" \
     -e "s#/var/cache/nginx/regiokaart#$work/cache#" \
     -e "s#server 127.0.0.1:8000;#server 127.0.0.1:$APP_PORT;#" \
     -e "/# http -> https (begin)/,/# http -> https (end)/d" \
-    -e "s#listen 443 ssl;#listen 127.0.0.1:$PROXY_PORT;#" \
-    -e "/listen \[::\]:443 ssl;/d" -e "/http2 on;/d" -e "/ssl_certificate/d" \
+    -e "s#listen 443 ssl http2;#listen 127.0.0.1:$PROXY_PORT;#" \
+    -e "/listen \[::\]:443 ssl http2;/d" -e "/ssl_certificate/d" \
     deploy/nginx/regiokaart.conf >"$work/site.conf"
 mkdir -p "$work/www/regios" "$work/www/regio/$slug" "$work/www/data" "$work/cache"
 cat >"$work/nginx.conf" <<CONF
