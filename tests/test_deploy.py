@@ -4,6 +4,7 @@ pointed at a temporary folder and a self-signed certificate in place of
 Let's Encrypt's. (`http2 on;` made 1.22 refuse the whole file.)
 deploy/production-path.sh then serves the sample through it."""
 
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -50,3 +51,19 @@ def test_the_shipped_site_passes_nginx_t(tmp_path):
     )  # fmt: skip
     assert result.returncode == 0, result.stderr
     assert "unknown directive" not in result.stderr
+
+
+def test_env_example_names_every_setting_read_from_the_environment():
+    """deploy/env.example explains every variable settings.py and the gunicorn
+    config read, and names nothing they do not read."""
+    read = set()
+    for path, pattern in (
+        (ROOT / "regiokaart" / "settings.py", r'env(?:\.\w+)?\(\s*"([A-Z0-9_]+)"'),
+        (ROOT / "deploy" / "gunicorn.conf.py", r'os\.environ\.get\("([A-Z0-9_]+)"'),
+    ):
+        read |= set(re.findall(pattern, path.read_text()))
+    assert {"DJANGO_SECRET_KEY", "DATABASE_URL", "GUNICORN_BIND"} <= read
+    example = (ROOT / "deploy" / "env.example").read_text()
+    named = set(re.findall(r"^#?([A-Z][A-Z0-9_]+)=", example, re.M))
+    assert read - named == set(), "missing from deploy/env.example"
+    assert named - read == set(), "deploy/env.example names what nothing reads"
