@@ -64,26 +64,34 @@ step() {  # step "name" command... : runs it, records its time
   t1="$(date +%s.%N)"
   timings+=("$(awk -v a="$t0" -v b="$t1" -v n="$name" 'BEGIN {printf "%7.1f s  %s", b - a, n}')")
 }
-manage() { "$PY" manage.py "$@"; }
 
 free_port() {
   "$PY" -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
 }
 
-# --- Settings: deploy/env.example as shipped, then what a server fills in ----
-# (systemd reads the same file with EnvironmentFile=; here the shell does.)
-set -a
-# shellcheck source=deploy/env.example
-. deploy/env.example
-set +a
+# --- Settings: deploy/env.example as shipped, with what a server fills in ----
+# appended (a later line wins, for systemd's EnvironmentFile= and for sh alike).
+# manage.py runs through deploy/manage.sh, as the README has it.
 password="$("$PY" -c 'import secrets; print(secrets.token_hex(16))')"
-export DJANGO_SECRET_KEY="$("$PY" -c 'import secrets; print(secrets.token_urlsafe(50))')"
-export DJANGO_ALLOWED_HOSTS="$HOST,127.0.0.1"
-export DATABASE_URL="postgres://$role:$password@127.0.0.1:5432/$db"
-export REGIOKAART_SITE_URL="https://$HOST"
-export DJANGO_MEDIA_ROOT="$work/media" DJANGO_STATIC_ROOT="$work/staticfiles"
-export DJANGO_LOG_LEVEL=WARNING
+secret_key="$("$PY" -c 'import secrets; print(secrets.token_urlsafe(50))')"
+cp deploy/env.example "$work/env"
+cat >>"$work/env" <<ENV
+
+# production-path.sh
+DJANGO_SECRET_KEY=$secret_key
+DJANGO_ALLOWED_HOSTS=$HOST,127.0.0.1
+DATABASE_URL=postgres://$role:$password@127.0.0.1:5432/$db
+REGIOKAART_SITE_URL=https://$HOST
+DJANGO_MEDIA_ROOT=$work/media
+DJANGO_STATIC_ROOT=$work/staticfiles
+DJANGO_LOG_LEVEL=WARNING
+ENV
+set -a
+. "$work/env"
+set +a
 [ "$DJANGO_DEBUG" = false ] || fail "deploy/env.example must set DJANGO_DEBUG=false"
+export REGIOKAART_ENV="$work/env"
+manage() { deploy/manage.sh "$@"; }
 
 create_database() {  # like the README: a role of its own that owns its databases
   psql_admin -c "CREATE ROLE $role LOGIN PASSWORD '$password'" \
@@ -231,13 +239,11 @@ make_backup() {
 
 restore_drill() {
   manage shell --no-imports <deploy/row_counts.py >"$work/counts-live.txt"
-  (
-    export DATABASE_URL="postgres://$role:$password@127.0.0.1:5432/$db_restore"
-    export DJANGO_MEDIA_ROOT="$work/restored-media"
-    manage migrate --noinput --verbosity 0
-    manage restore "$backup_file"
-    manage shell --no-imports <deploy/row_counts.py >"$work/counts-restored.txt"
-  )
+  local scratch=(DATABASE_URL="postgres://$role:$password@127.0.0.1:5432/$db_restore"
+    DJANGO_MEDIA_ROOT="$work/restored-media")
+  manage "${scratch[@]}" migrate --noinput --verbosity 0
+  manage "${scratch[@]}" restore "$backup_file"
+  manage "${scratch[@]}" shell --no-imports <deploy/row_counts.py >"$work/counts-restored.txt"
   # The restore moves the data generation on (a new state for the page cache).
   diff <(grep -v '^core.datageneration ' "$work/counts-live.txt") \
     <(grep -v '^core.datageneration ' "$work/counts-restored.txt") ||
