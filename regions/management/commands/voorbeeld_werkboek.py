@@ -12,6 +12,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand
 
 from regions import workbook
+from regions.columns import ORGANISATION_COLUMNS, REGION_COLUMNS
 
 DEFAULT = Path(settings.BASE_DIR) / "fixtures" / "voorbeeld-werkboek.xlsx"
 
@@ -141,34 +142,36 @@ PERSONS = [
 
 def sample_rows() -> dict:
     """The sample, per sheet, as rows by column header."""
+    region = REGION_COLUMNS.header
     regions = [
         {
-            "sleutel": slug,
-            "naam": name,
-            "status": status,
-            "zorgverzekeraar": INSURER,
-            "regionale_organisatie": lead,
-            "regioplan_link": link,
-            "regioplan_vanaf": start or "",
-            "regioplan_tot_en_met": end or "",
-            "patienten_betrokken": "onbekend",
-            "niet_praktijkhouders_doen_mee": "onbekend",
-            "toelichting": "Voorbeeldregio; niet echt.",
-            "demo": 1,
+            region("slug"): slug,
+            region("name"): name,
+            region("status"): status,
+            region("preferred_insurer"): INSURER,
+            region("regional_organisation"): lead,
+            region("plan_url"): link,
+            region("plan_start_year"): start or "",
+            region("plan_end_year"): end or "",
+            region("patients_involved"): "onbekend",
+            region("non_practice_holders_involved"): "onbekend",
+            region("description"): "Voorbeeldregio; niet echt.",
+            region("is_demo"): 1,
         }
         for slug, name, status, link, start, end, lead, _codes in REGIONS
     ]
+    organisation = ORGANISATION_COLUMNS.header
     organisations = [
         {
-            "sleutel": slug,
-            "naam": name,
-            "soort": kind,
-            "plaats": city,
-            "email": f"{slug.removeprefix('voorbeeld-')}@example.org",
-            "website": "https://example.org/",
-            "regios": ";".join(active),
-            "regionale_organisatie_van": ";".join(leads),
-            "demo": 1,
+            organisation("slug"): slug,
+            organisation("name"): name,
+            organisation("type"): kind,
+            organisation("city"): city,
+            organisation("email"): f"{slug.removeprefix('voorbeeld-')}@example.org",
+            organisation("website"): "https://example.org/",
+            organisation("region_links"): ";".join(active),
+            organisation("lead_links"): ";".join(leads),
+            organisation("is_demo"): 1,
         }
         for slug, name, kind, city, active, leads in ORGANISATIONS
     ]
