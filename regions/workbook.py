@@ -768,6 +768,21 @@ def _summarise(sheet_report, resource, data, result, before, docs) -> None:
                 )
                 continue
             doc = docs[column]
+            if "Kies uit" in text:  # the message names the choices already
+                sheet_report.errors.append(
+                    _(
+                        "Blad ‘%(sheet)s’, rij %(line)d, kolom %(column)s, waarde "
+                        "‘%(value)s’: %(message)s"
+                    )
+                    % {
+                        "sheet": sheet_report.name,
+                        "line": line,
+                        "column": column,
+                        "value": _norm(row.get(column))[:80],
+                        "message": text,
+                    }
+                )
+                continue
             sheet_report.errors.append(
                 _(
                     "Blad ‘%(sheet)s’, rij %(line)d, kolom %(column)s, waarde "
