@@ -78,7 +78,9 @@ class KeysWidget(widgets.Widget):
         self.model = model
         self.field = field
         self.label = label
-
+        # Keys that will exist before the links are written (the workbook:
+        # regions on a later sheet); they clean to unsaved placeholders.
+        self.pending: set[str] = set()
         self.known = None
 
     def clean(self, value, row=None, **kwargs):
@@ -87,14 +89,18 @@ class KeysWidget(widgets.Widget):
                 getattr(obj, self.field): obj for obj in self.model.objects.all()
             }
         keys = [key.strip() for key in str(value or "").split(";") if key.strip()]
-        missing = sorted(key for key in set(keys) if key not in self.known)
+        missing = sorted(
+            key
+            for key in set(keys)
+            if key not in self.known and key not in self.pending
+        )
         if missing:
             raise CellError(
                 # Translators: label names what the keys are, e.g. "regio's".
                 _("onbekende %(label)s: %(keys)s")
                 % {"label": self.label, "keys": ", ".join(missing)}
             )
-        return [self.known[key] for key in keys]
+        return [self.known.get(key) or self.model(**{self.field: key}) for key in keys]
 
 
 # -- Column lists ------------------------------------------------------------
@@ -590,25 +596,35 @@ class SafeXLSX(XLSX):
     file can unpack to hundreds of megabytes (a zip bomb)."""
 
     def create_dataset(self, in_stream):
-        try:
-            with zipfile.ZipFile(io.BytesIO(in_stream)) as archive:
-                unpacked = sum(item.file_size for item in archive.infolist())
-        except zipfile.BadZipFile:
-            raise SpreadsheetRefused(
-                _(
-                    "Dit bestand kan niet worden gelezen als het gekozen formaat: "
-                    "het is geen XLSX-bestand. Kies CSV of sla het op als XLSX."
-                )
-            ) from None
-        limit = settings.IMPORT_MAX_UNPACKED_BYTES
-        if unpacked > limit:
-            raise SpreadsheetRefused(
-                _(
-                    "Het XLSX-bestand is uitgepakt %(size)s groot; het maximum is "
-                    "%(limit)s. Splits het bestand of gebruik CSV."
-                )
-                % {"size": filesizeformat(unpacked), "limit": filesizeformat(limit)}
-            )
+        check_xlsx(in_stream)
         dataset = super().create_dataset(in_stream)
         _refuse_rows(dataset.height)
         return dataset
+
+
+def check_xlsx(data: bytes) -> None:
+    """Refuse a file that is no XLSX, or unpacks too large (a zip bomb)."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            unpacked = sum(item.file_size for item in archive.infolist())
+    except zipfile.BadZipFile:
+        raise SpreadsheetRefused(
+            _(
+                "Dit bestand kan niet worden gelezen als het gekozen formaat: "
+                "het is geen XLSX-bestand. Kies CSV of sla het op als XLSX."
+            )
+        ) from None
+    limit = settings.IMPORT_MAX_UNPACKED_BYTES
+    if unpacked > limit:
+        raise SpreadsheetRefused(
+            _(
+                "Het XLSX-bestand is uitgepakt %(size)s groot; het maximum is "
+                "%(limit)s. Splits het bestand of gebruik CSV."
+            )
+            % {"size": filesizeformat(unpacked), "limit": filesizeformat(limit)}
+        )
+
+
+def refuse_rows(rows: int) -> None:
+    """Refuse a table with more rows than one import takes."""
+    _refuse_rows(rows)

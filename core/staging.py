@@ -37,7 +37,12 @@ def store(upload) -> tuple[str, Path]:
 def find(token: str) -> Path | None:
     if not TOKEN.match(token or ""):
         return None
-    return next(_folder().glob(f"{token}.*"), None)
+    uploads = (
+        path
+        for path in _folder().glob(f"{token}.*")
+        if not path.name.endswith((VERSIONS, CONFIRMING))  # its companions
+    )
+    return next(uploads, None)
 
 
 def discard(token: str) -> None:

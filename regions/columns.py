@@ -19,8 +19,15 @@ REGION_COLUMNS = Columns(
         Column("status_label", "status_omschrijving", computed=True),
         Column("preferred_insurer", "zorgverzekeraar", only=CURATOR),  # slug
         Column("insurer", "preferente_zorgverzekeraar", computed=True, only=PUBLIC),
-        # The curators' file has the organisation's slug, the open data its name.
-        Column("regional_organisation", "regionale_organisatie", computed=True),
+        # The curators' file has the organisation's slug (imported), the open
+        # data its name.
+        Column("regional_organisation", "regionale_organisatie", only=CURATOR),
+        Column(
+            "regional_organisation_name",
+            "regionale_organisatie",
+            computed=True,
+            only=PUBLIC,
+        ),
         Column("plan", "regioplan", computed=True, only=PUBLIC),  # public URL
         Column("plan_url", "regioplan_link", only=CURATOR),
         # The stored file's name: a curator's export re-imports with its document.

@@ -40,7 +40,7 @@ class PublicRegionResource(
     def dehydrate_insurer(self, region):
         return region.preferred_insurer.name if region.preferred_insurer else ""
 
-    def dehydrate_regional_organisation(self, region):
+    def dehydrate_regional_organisation_name(self, region):
         org = region.regional_organisation
         return org.name if org else ""
 

@@ -63,6 +63,9 @@ class RegionResource(
             "preferred_insurer": KeyWidget(
                 Insurer, "slug", gettext_lazy("zorgverzekeraar")
             ),
+            "regional_organisation": KeyWidget(
+                Organisation, "slug", gettext_lazy("organisatie")
+            ),
             "plan_start_year": widgets.IntegerWidget(),
             "plan_end_year": widgets.IntegerWidget(),
             "is_demo": widgets.BooleanWidget(),
@@ -94,10 +97,6 @@ class RegionResource(
 
     def dehydrate_status_label(self, region):
         return str(region.get_status_display())
-
-    def dehydrate_regional_organisation(self, region):
-        org = region.regional_organisation
-        return org.slug if org else ""
 
 
 class CompositionResource(SpreadsheetResource):
@@ -276,6 +275,14 @@ class OrganisationResource(
 
     validate_in_database = False  # see before_import: one query for the whole file
 
+    # The workbook (regions.workbook) imports this sheet before the regions
+    # sheet: it names the regions that sheet brings (pending_regions), asks
+    # the links to wait for apply_links() (defer_links), and leaves the leads
+    # to the regions sheet when that has them (leads_from_regions).
+    pending_regions: frozenset = frozenset()
+    defer_links = False
+    leads_from_regions = False
+
     def get_queryset(self):
         """What an import loads: plain rows. Prefetched region links would be
         deep-copied with every row of the import (half its time, measured)."""
@@ -343,7 +350,12 @@ class OrganisationResource(
     def before_import(self, dataset, **kwargs):
         super().before_import(dataset, **kwargs)
         self.links = {}  # slug -> (regions, leads), for after_import
+        self.raw_links = {}  # slug -> the cells, for apply_links
         self.has_links = {c: c in (dataset.headers or []) for c in (REGIONS, LEADS)}
+        if self.leads_from_regions:
+            self.has_links[LEADS] = False
+        for name in ("region_links", "lead_links"):
+            self.fields[name].widget.pending = set(self.pending_regions)
         self.existing_links = self.current_links()
         # KvK numbers are unique: the file may not reuse another organisation's.
         self.kvk_owner = dict(
@@ -393,6 +405,9 @@ class OrganisationResource(
         if errors:
             raise ValidationError(errors)
         self.links[instance.slug] = links
+        self.raw_links[instance.slug] = [
+            row.get(c) if c in row else None for c in (REGIONS, LEADS)
+        ]
 
     def skip_row(self, instance, original, row, import_validation_errors=None):
         if any(self.has_links.values()) and self._links_changed(original, row):
@@ -452,8 +467,30 @@ class OrganisationResource(
     def after_import(self, dataset, result, **kwargs):
         if result.has_errors() or result.has_validation_errors() or not self.links:
             return
+        if self.defer_links:
+            return  # the workbook calls apply_links() after the regions sheet
         self._set_links()
         super().after_import(dataset, result, **kwargs)
+
+    def apply_links(self) -> None:
+        """Write the deferred links, now that the regions they name exist."""
+        if not getattr(self, "raw_links", None):
+            return
+        widgets_ = (
+            self.fields["region_links"].widget,
+            self.fields["lead_links"].widget,
+        )
+        for widget in widgets_:
+            widget.known, widget.pending = None, set()
+        self.links = {
+            slug: [
+                None if raw is None else widget.clean(raw)
+                for raw, widget in zip(cells, widgets_, strict=True)
+            ]
+            for slug, cells in self.raw_links.items()
+        }
+        self._set_links()
+        services.data_changed()
 
     def _set_links(self) -> None:
         organisations = Organisation.objects.in_bulk(self.links, field_name="slug")

@@ -7,7 +7,9 @@ once per row.
 """
 
 import datetime
+import threading
 from collections import defaultdict
+from contextlib import contextmanager
 
 from django.db import transaction
 from django.utils import timezone
@@ -30,12 +32,30 @@ from .models import (
     StatusChange,
 )
 
+_collecting = threading.local()
+
 
 def data_changed() -> None:
     """Region fields, insurers or organisations changed: rebuild the map layer
-    and let the search index know it is out of date."""
+    and let the search index know it is out of date. Inside
+    data_changes_collected() the call is only noted."""
+    if getattr(_collecting, "active", False):
+        _collecting.asked = True
+        return
     layer.refresh_regions_layer()
     generation.bump()  # cached pages, downloads and the search index are stale
+
+
+@contextmanager
+def data_changes_collected():
+    """Several writes, one rebuild: inside, data_changed() is only noted; the
+    caller calls data_changed() once afterwards, if the writes were kept (the
+    workbook import: every sheet asks, the map is rebuilt once)."""
+    _collecting.active, _collecting.asked = True, False
+    try:
+        yield _collecting
+    finally:
+        _collecting.active = False
 
 
 @transaction.atomic

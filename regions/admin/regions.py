@@ -32,6 +32,7 @@ from ..models import (
 from ..resources import (
     RegionResource,
 )
+from . import workbook as admin_workbook
 from .filters import ContactFilter, PlanExpiredFilter, StaleFilter
 from .mixins import (
     GemeenteChoiceField,
@@ -149,6 +150,7 @@ class RegionAdmin(
 ):
     form = RegionAdminForm
     resource_classes = [RegionResource]
+    import_export_change_list_template = "admin/regions/region_change_list.html"
     object_history_template = "admin/regions/region/object_history.html"
     list_display = [
         "name",
@@ -195,6 +197,27 @@ class RegionAdmin(
 
     class Media:
         css = {"all": ["css/status.css"]}
+
+    def get_urls(self):
+        def workbook_import(request):
+            return admin_workbook.import_view(self, request)
+
+        def workbook_download(request):
+            return admin_workbook.download_view(self, request)
+
+        return [
+            path(
+                "werkboek/",
+                self.admin_site.admin_view(workbook_import),
+                name="regions_region_workbook",
+            ),
+            path(
+                "werkboek/download/",
+                self.admin_site.admin_view(workbook_download),
+                name="regions_region_workbook_download",
+            ),
+            *super().get_urls(),
+        ]
 
     def get_queryset(self, request):
         return (
