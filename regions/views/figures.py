@@ -19,7 +19,9 @@ from ..maplayer.layer import ServedLayer
 def format_value(value: float, figure: choropleth.Figure) -> str:
     """A number as the page's language writes it (21,3 / 21.3; 1.234 / 1,234),
     with its unit."""
-    text = formats.number_format(value, figure.decimals, force_grouping=True)
+    # rounded first: number_format cuts a float's decimals off
+    rounded = round(value, figure.decimals)
+    text = formats.number_format(rounded, figure.decimals, force_grouping=True)
     if figure.unit == "%":
         return f"{text}%"
     return f"{text}\u00a0{figure.unit}" if figure.unit else text
@@ -31,11 +33,12 @@ def gemeente_layer_url(served: ServedLayer) -> str:
     return f"{url}?v={served.etag}"
 
 
-def figure_context(data, matching: set[str] | None) -> dict:
+def figure_context(data, regions_layer: ServedLayer, matching: set[str] | None) -> dict:
     """What the map page needs for the figure choice: the form's state and
     problems and, when a figure is chosen, the coloured SVG, the legend, the
     table twin and the classes for Leaflet (figure_map is None otherwise).
-    matching: the regions the map filter selects (None: no filter)."""
+    regions_layer: the regions' layer the page shows; matching: the regions
+    the map filter selects (None: no filter)."""
     filterset = filters.FigureFilterSet(data)
     choice = filterset.selection()
     context = {
@@ -53,7 +56,7 @@ def figure_context(data, matching: set[str] | None) -> dict:
         context["figure_layer_url"] = gemeente_layer_url(served)
         matching = None  # the map filter selects regions, not gemeenten
     else:
-        served = layer.served_layer()
+        served = regions_layer
         context["figure_layer_url"] = ""  # the regions' layer of today
     rows = [
         {

@@ -18,8 +18,8 @@ from organisations.models import Insurer
 
 from .. import filters
 from ..maplayer import history, layer, on_date, preview
-from . import figures
 from ..models import Region, RegioplanStatus, legend
+from . import figures
 
 
 def _layer_url(etag: str) -> str:
@@ -60,7 +60,9 @@ def map_page(request):
     if map_filter.active:
         regions, counts = map_filter.apply(regions)
     matching = {region.slug for region in regions} if map_filter.active else None
-    figure = figures.figure_context(request.GET, matching)  # ?kleur=: a figure map
+    figure = figures.figure_context(
+        request.GET, served, matching
+    )  # ?kleur=: a figure map
     return render(
         request,
         "regions/map.html",
