@@ -44,6 +44,10 @@ def test_axe_finds_nothing_on_the_figure_map(browser, live_demo, size, tmp_path)
         lambda r: None if r.url.startswith(live_demo.url) else outside.append(r.url),
     )
     for language, prefix in (("nl", "/"), ("en", "/en/")):
+        # the status map carries the figure form too
+        open_and_settle(page, live_demo.url + prefix)
+        assert page.locator("#kaart .figure-area").count() == 0
+        assert axe_violations(page) == [], (language, "status map")
         for query in (GEMEENTE_MAP, REGION_MAP):
             response = open_and_settle(page, live_demo.url + prefix + query)
             assert response.status == 200
