@@ -245,7 +245,7 @@ def test_the_table_twin_matches_the_map_and_the_legend(client, world):
     result = response.context["figure_map"]
     assert len(rows) == 8 == len(data)
     total = len(result.legend)
-    for slug, name, value, klass in rows:
+    for slug, _name, value, klass in rows:
         number = int(data[slug]["klasse"].removeprefix("klasse-"))
         assert klass == f"{number} van {total}"
         assert value == data[slug]["tekst"]
