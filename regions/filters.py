@@ -18,6 +18,7 @@ from core.text import plain as normalise
 from geo.models import Gemeente
 from organisations.models import ContactPerson, Insurer, Organisation
 
+from .maplayer import choropleth
 from .models import Region, RegioplanStatus
 
 MAX_TEXT = 100
@@ -86,6 +87,58 @@ class MapFilterSet(StrictFilterSet):
         data = self.form.cleaned_data
         return MapFilter(
             status=data.get("status") or "", insurer=data.get("verzekeraar") or ""
+        )
+
+
+@dataclass(frozen=True)
+class FigureChoice:
+    """What the map is coloured by: the regioplan status (figure "") or a CBS
+    figure, per region or gemeente, classed by a scheme."""
+
+    figure: str = ""
+    level: str = choropleth.REGIO
+    scheme: str = choropleth.KWANTIELEN
+
+    @property
+    def active(self) -> bool:
+        return bool(self.figure)
+
+
+class FigureFilterSet(StrictFilterSet):
+    """?kleur=&niveau=&indeling=: the same validation, message and 400 as the
+    map's filter. Empty values are the defaults (status map, per region,
+    quantiles)."""
+
+    kleur = ChoiceFilter(
+        choices=[(choropleth.STATUS, _("Status regioplan"))]
+        + [(f.key, f.label) for f in choropleth.FIGURES],
+        error_messages={"invalid_choice": _("Onbekend kerngetal ‘%(value)s’.")},
+    )
+    niveau = ChoiceFilter(
+        choices=choropleth.LEVELS,
+        error_messages={"invalid_choice": _("Onbekend niveau ‘%(value)s’.")},
+    )
+    indeling = ChoiceFilter(
+        choices=choropleth.SCHEMES,
+        error_messages={"invalid_choice": _("Onbekende klasse-indeling ‘%(value)s’.")},
+    )
+
+    class Meta:
+        model = Region
+        fields: list[str] = []
+
+    def __init__(self, data=None):
+        super().__init__(data, queryset=Region.objects.none())
+
+    def selection(self) -> FigureChoice:
+        if self.problems:
+            return FigureChoice()
+        data = self.form.cleaned_data
+        figure = data.get("kleur") or ""
+        return FigureChoice(
+            figure="" if figure == choropleth.STATUS else figure,
+            level=data.get("niveau") or choropleth.REGIO,
+            scheme=data.get("indeling") or choropleth.KWANTIELEN,
         )
 
 

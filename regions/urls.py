@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import maps, organisations, pages, regions, search
+from .views import figures, maps, organisations, pages, regions, search
 
 app_name = "regions"
 
@@ -15,6 +15,11 @@ urlpatterns = [
         name="regioplan_document",
     ),
     path("data/regios.geojson", maps.regions_geojson, name="geojson"),
+    path(
+        "data/gemeenten.geojson",
+        figures.gemeenten_geojson,
+        name="gemeenten_geojson",
+    ),
     path(
         "data/regios.<str:fmt>", regions.regions_table_download, name="regions_download"
     ),

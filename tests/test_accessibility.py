@@ -105,6 +105,7 @@ def test_filter_pages_with_a_bad_value_have_no_axe_violations(a11y_context, live
     page = a11y_context.new_page()
     for path in (
         "/?status=onzin&verzekeraar=<b>",
+        "/?kleur=onzin&indeling=<b>",
         "/organisaties/?soort=onzin&q=zorg",
         "/regioplannen/?met=onzin",
         "/activiteiten/?thema=onzin&jaar=twintig",

@@ -98,6 +98,7 @@ def build_preview(layer_content: str) -> Preview:
 
 
 _previews: dict[str, Preview] = {}
+PREVIEWS_KEPT = 2  # the regions' layer and the gemeenten's (figure map)
 
 
 def preview_of(layer: ServedLayer) -> Preview:
@@ -105,7 +106,8 @@ def preview_of(layer: ServedLayer) -> Preview:
     preview = _previews.get(layer.etag)
     if preview is None:
         preview = build_preview(layer.content.decode())
-        _previews.clear()
+        while len(_previews) >= PREVIEWS_KEPT:
+            del _previews[next(iter(_previews))]
         _previews[layer.etag] = preview
     return preview
 

@@ -19,6 +19,7 @@ from organisations.models import Insurer
 from .. import filters
 from ..maplayer import history, layer, on_date, preview
 from ..models import Region, RegioplanStatus, legend
+from . import figures
 
 
 def _layer_url(etag: str) -> str:
@@ -59,6 +60,9 @@ def map_page(request):
     if map_filter.active:
         regions, counts = map_filter.apply(regions)
     matching = {region.slug for region in regions} if map_filter.active else None
+    figure = figures.figure_context(
+        request.GET, served, matching
+    )  # ?kleur=: a figure map
     return render(
         request,
         "regions/map.html",
@@ -78,8 +82,9 @@ def map_page(request):
             "map_date_error": error,
             "today": timezone.localdate(),
             "earliest": on_date.EARLIEST,
+            **figure,
         },
-        status=400 if error or filterset.problems else 200,
+        status=400 if error or filterset.problems or figure["figure_problems"] else 200,
     )
 
 

@@ -6,7 +6,11 @@
  * goes through them and then leaves the map, Enter opens one. The list beside
  * the map is the same set of links for keyboard and screen-reader users.
  * Texts come from the page (data-* attributes and the status-labels
- * json_script), so the map speaks the page's language. */
+ * json_script), so the map speaks the page's language.
+ * Coloured by a CBS figure (/?kleur=…), the page gives each area's class and
+ * value text (json_script "kaart-klassen", regions.maplayer.choropleth):
+ * areas get that CSS class instead of the status; at gemeente level the
+ * gemeenten are not tab stops (the table beside the map is the text twin). */
 (function () {
   "use strict";
 
@@ -21,8 +25,23 @@
   }
   var LABELS = statusLabels();
 
+  function figureClasses() {
+    var element = document.getElementById("kaart-klassen");
+    return element ? JSON.parse(element.textContent) : null;
+  }
+  var FIGURE = figureClasses();
+
   function describe(props) {
+    if (FIGURE) {
+      var area = FIGURE[props.slug];
+      return area ? props.name + " — " + area.tekst : props.name;
+    }
     return props.name + " — " + (LABELS[props.status] || props.status_label);
+  }
+
+  function figureClassName(props) {
+    var area = FIGURE[props.slug];
+    return "figure-area " + (area ? area.klasse : "figure-missing");
   }
 
   // Leaflet's zoom buttons say "Zoom in"/"Zoom out": use the page's words.
@@ -54,6 +73,7 @@
       if (target) { window.open(url, target, "noopener"); } else { window.location.href = url; }
     }
     var info = document.getElementById("kaart-info");
+    var gemeenten = container.dataset.figure === "gemeente";
     var byslug = {};
     translateControls(map);
 
@@ -86,7 +106,12 @@
       var name = document.createElement("strong");
       name.textContent = props.name;
       var status = document.createElement("span");
-      status.textContent = LABELS[props.status] || props.status_label;
+      status.textContent = FIGURE ? (FIGURE[props.slug] || { tekst: "" }).tekst
+        : LABELS[props.status] || props.status_label;
+      if (!props.url) {
+        info.append(name, " ", status);
+        return;
+      }
       var link = document.createElement("a");
       link.href = props.url;
       link.textContent = container.dataset.openText || props.name;
@@ -127,11 +152,12 @@
         mouseover: function () { show(layer); },
         mouseout: function () { hide(layer); },
         click: function (event) {
-          if (isTouch(event)) { show(layer); showCard(props); } else { go(props.url); }
+          if (isTouch(event)) { show(layer); showCard(props); } else if (props.url) { go(props.url); }
         },
         add: function () {
           var path = layer.getElement();
-          path.classList.add("status-" + props.status);
+          if (gemeenten) { return; }  // not tab stops: the table is the twin
+          if (!FIGURE) { path.classList.add("status-" + props.status); }
           path.setAttribute("tabindex", "0");
           path.setAttribute("role", "link");
           path.setAttribute("aria-label", describe(props));
@@ -226,7 +252,9 @@
               fillOpacity: 1,
               color: BORDER,
               weight: 1,
-              className: filterClassName(feature.properties)
+              className: FIGURE
+                ? figureClassName(feature.properties) + (gemeenten ? "" : " " + filterClassName(feature.properties))
+                : filterClassName(feature.properties)
             };
           },
           onEachFeature: onEachFeature
