@@ -294,7 +294,9 @@ def table(results: list[dict]) -> str:
     for r in results:
         lines.append(f"slowest on {r['db']}: " + "; ".join(r["slowest"]))
     if len(results) == 2 and results[0]["hits"] != results[1]["hits"]:
-        lines.append("NOTE: the two databases found different numbers of regions")
+        a, b = (r["hits"] for r in results)
+        differ = [f"{k} ({a[k]}/{b.get(k)})" for k in a if a[k] != b.get(k)]
+        lines.append("NOTE: regions found differ: " + "; ".join(differ))
     return "\n".join(lines)
 
 
