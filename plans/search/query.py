@@ -226,9 +226,12 @@ def search(query: Query, regions=None, limit: int = 50) -> list[Hit]:
                 if (d, page) in standing
             }
         docs = [d for d in docs if page_hits[d]]
+    # each page scored once: for its document's score and for the snippets
+    page_scores = {
+        d: {page: page_score(h) for page, h in page_hits[d].items()} for d in docs
+    }
     doc_score = {
-        d: sum(page_score(h) for h in page_hits[d].values())
-        / math.sqrt(len(page_hits[d]) + 1)
+        d: sum(page_scores[d].values()) / math.sqrt(len(page_hits[d]) + 1)
         + len(page_hits[d])
         for d in docs
     }
@@ -253,9 +256,9 @@ def search(query: Query, regions=None, limit: int = 50) -> list[Hit]:
     # indexed first (document, then page number).
     chosen = {
         h.region.pk: sorted(
-            (-page_score(hits), d, page)
+            (-score, d, page)
             for d in docs_of[h.region.pk]
-            for page, hits in page_hits[d].items()
+            for page, score in page_scores[d].items()
         )[:SNIPPETS]
         for h in ranked
     }
@@ -275,6 +278,7 @@ def search(query: Query, regions=None, limit: int = 50) -> list[Hit]:
             .values_list("document_id", "number", "text")
         }
     urls: dict[tuple[int, str], str] = {}
+    labels = {kind: str(label) for kind, label in PlanText.Kind.choices}
     for hit in ranked:
         for _score, d, number in chosen[hit.region.pk]:
             plan_text = info[d]
@@ -284,7 +288,7 @@ def search(query: Query, regions=None, limit: int = 50) -> list[Hit]:
             hit.snippets.append(
                 Snippet(
                     kind=plan_text.kind,
-                    kind_label=str(plan_text.get_kind_display()),
+                    kind_label=labels[plan_text.kind],
                     page=number,
                     html=highlight(pages.get((d, number), ""), wanted),
                     url=f"{urls[key]}#page={number}",
