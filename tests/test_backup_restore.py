@@ -84,8 +84,13 @@ def fill_every_model():
         file_name="plan.pdf",
         state=PlanText.State.INDEXED,
     )
-    page = PageText.objects.create(document=text, number=1, text="Ouderenzorg.")
-    Posting.objects.create(page=page, document=text, stem="ouderenzorg")
+    PageText.objects.create(document=text, number=1, text="Ouderenzorg.")
+    Posting.objects.create(
+        document=text,
+        stem="ouderenzorg",
+        pages="[1,1]",
+        positions='{"ouderenzorg":{"1":[0]}}',
+    )
     Subscription.objects.create(
         email="volger@example.org",
         scope=Subscription.Scope.REGION,

@@ -91,3 +91,37 @@ def test_second_run_keeps_edits(demo, capsys):
     region.refresh_from_db()
     assert region.name == "Twente (bewerkt)"
     assert Region.objects.count() == 37
+
+
+def test_demo_documents_are_in_the_plan_search(demo, client):
+    """load_demo indexes what an upload indexes: every public regioplan and
+    regiobeeld, and nothing else, so the search works right after `make run`."""
+    from plans.models import PlanText, Regiobeeld
+    from plans.search import query
+
+    public_plans = set(
+        Region.objects.filter(status=RegioplanStatus.OPENBAAR)
+        .exclude(plan_document="")
+        .values_list("slug", flat=True)
+    )
+    public_beelden = set(
+        Regiobeeld.objects.filter(document_public=True)
+        .exclude(document="")
+        .values_list("region__slug", flat=True)
+    )
+    assert public_plans and public_beelden
+    assert Regiobeeld.objects.filter(document_public=False).exclude(document="")
+    indexed = PlanText.objects.filter(state=PlanText.State.INDEXED)
+    assert (
+        set(indexed.filter(kind="regioplan").values_list("region__slug", flat=True))
+        == public_plans
+    )
+    assert (
+        set(indexed.filter(kind="regiobeeld").values_list("region__slug", flat=True))
+        == public_beelden
+    )
+    assert PlanText.objects.count() == indexed.count()
+    hits = query.search(query.parse("demogegevens"))
+    assert {h.region.slug for h in hits} == public_plans | public_beelden
+    page = client.get("/regioplannen/zoeken/", {"q": "huisartsenposten"})
+    assert page.status_code == 200 and b"<mark>" in page.content

@@ -81,8 +81,9 @@ def test_private_plan_is_never_indexed_nor_found(indexed):
     forced = PlanText.objects.create(
         region=b, kind="regioplan", file_name=b.plan_document.name, state="geindexeerd"
     )
-    page = forced.page_texts.create(number=1, text=f"Het {SECRET}.")
-    Posting.objects.create(page=page, document=forced, stem=text.stem(SECRET))
+    forced.page_texts.create(number=1, text=f"Het {SECRET}.")
+    index.write_postings(forced, [f"Het {SECRET}."])
+    assert Posting.objects.filter(document=forced, stem=text.stem(SECRET)).exists()
     assert q(SECRET) == []
 
 

@@ -4,8 +4,6 @@ Mijn regio, the admin, the spreadsheet import and `manage.py index_plans`.
 A document is indexed only while it is public; anything else removes it.
 """
 
-from collections import Counter
-
 from django.db import transaction
 
 from regions.models import Region
@@ -70,20 +68,30 @@ def index_document(region: Region, kind: str, force: bool = False) -> PlanText |
         pages_indexed=len(extracted.pages),
         truncated=extracted.truncated,
     )
-    pages = PageText.objects.bulk_create(
+    PageText.objects.bulk_create(
         [
             PageText(document=plan_text, number=number, text=page)
             for number, page in enumerate(extracted.pages, start=1)
         ]
     )
-    postings = []
-    for page in pages:
-        for stem, count in Counter(text.stems(page.text)).items():
-            postings.append(
-                Posting(page=page, document=plan_text, stem=stem, count=count)
-            )
-    Posting.objects.bulk_create(postings, batch_size=5000)
+    write_postings(plan_text, extracted.pages)
     return plan_text
+
+
+def write_postings(plan_text: PlanText, pages: list[str]) -> None:
+    Posting.objects.bulk_create(
+        [
+            Posting(
+                document=plan_text,
+                stem=stem,
+                count=found.total,
+                pages=found.encoded_counts(),
+                positions=found.encoded_positions(),
+            )
+            for stem, found in text.postings(pages).items()
+        ],
+        batch_size=2000,
+    )
 
 
 def index_region(region: Region, force: bool = False) -> list[PlanText]:

@@ -70,18 +70,27 @@ class PageText(models.Model):
 
 
 class Posting(models.Model):
-    """A stem on a page, and how often: the inverted index."""
+    """A stem in a document: the inverted index, one row per (stem, document).
 
-    page = models.ForeignKey(PageText, on_delete=models.CASCADE)
+    `pages` holds the count per page and `positions` where each form of the
+    stem stands on each page (both JSON, see text.Postings), so a search reads
+    one row per word and document, and checks a phrase without the page text."""
+
     document = models.ForeignKey(PlanText, on_delete=models.CASCADE)
     stem = models.CharField(max_length=60)
     count = models.PositiveIntegerField(default=1)
+    pages = models.TextField(default="[]")
+    positions = models.TextField(default="{}")
 
     class Meta:
         verbose_name = _("zoekterm")
         verbose_name_plural = _("zoektermen")
         ordering = ["stem"]
-        indexes = [models.Index(fields=["stem", "document"], name="posting_stem")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["stem", "document"], name="posting_one_per_stem_document"
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.stem

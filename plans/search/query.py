@@ -87,24 +87,52 @@ def public_documents():
     )
 
 
-def _folded(s: str) -> str:
-    return " ".join(text.fold(w) for w in text.words(s))
+def _phrase_at(positions: list[dict[int, list[int]]], page: int) -> bool:
+    """Whether the phrase's words stand one after the other on the page:
+    positions holds, per word of the phrase, its form's word numbers per page."""
+    first, *rest = (p.get(page, ()) for p in positions)
+    following = [set(at) for at in rest]
+    return any(
+        all(start + i in at for i, at in enumerate(following, start=1))
+        for start in first
+    )
 
 
-def _has_phrases(page_text: str, phrases) -> bool:
-    """Each phrase as whole words, in order (not 'ouderenzorg' for 'zorg')."""
-    words = f" {_folded(page_text)} "
-    return all(f" {p} " in words for p in phrases)
+def _phrase_pages(query: Query, candidates: dict[int, set[int]]) -> set[tuple]:
+    """The (document, page) pairs among candidates on which every phrase
+    stands as such, as whole words in order (not 'ouderenzorg' for 'zorg'):
+    from the word positions in the index, without reading the page text."""
+    phrases = [p.split() for p in query.phrases]
+    forms = {w for p in phrases for w in p}
+    rows = Posting.objects.filter(
+        stem__in={text.stem(w) for w in forms}, document_id__in=list(candidates)
+    ).values_list("document_id", "positions")
+    where: dict[int, dict[str, dict[int, list[int]]]] = defaultdict(dict)
+    for doc, encoded in rows:
+        for form, pages in text.decode_positions(encoded).items():
+            if form in forms:
+                where[doc][form] = pages
+    found = set()
+    for doc, pages in candidates.items():
+        by_form = where[doc]
+        for page in pages:
+            if all(
+                _phrase_at([by_form.get(w, {}) for w in phrase], page)
+                for phrase in phrases
+            ):
+                found.add((doc, page))
+    return found
 
 
 def highlight(page_text: str, stems: set[str]) -> SafeString:
-    """A passage around the first matching word, escaped, words in <mark>."""
-    matches = [m for m in text.WORD.finditer(page_text) if text.stem(m[0]) in stems]
-    if not matches:
+    """A passage around the first matching word, escaped, words in <mark>.
+    Reads the words of the page only as far as the passage goes."""
+    found = (m for m in text.WORD.finditer(page_text) if text.stem(m[0]) in stems)
+    first = next(found, None)
+    if first is None:
         start, end = 0, min(len(page_text), 2 * CONTEXT_CHARS)
         matches_in = []
     else:
-        first = matches[0]
         start = max(0, first.start() - CONTEXT_CHARS)
         end = min(len(page_text), first.end() + CONTEXT_CHARS)
         # do not cut words in half
@@ -112,7 +140,11 @@ def highlight(page_text: str, stems: set[str]) -> SafeString:
             start -= 1
         while end < len(page_text) and page_text[end].isalnum():
             end += 1
-        matches_in = [m for m in matches if m.start() >= start and m.end() <= end]
+        matches_in = [first]
+        for m in found:  # in order, so the first past the end ends the passage
+            if m.end() > end:
+                break
+            matches_in.append(m)
     parts, at = [], start
     for m in matches_in:
         parts.append(escape(page_text[at : m.start()]))
@@ -126,7 +158,10 @@ def highlight(page_text: str, stems: set[str]) -> SafeString:
 
 
 def search(query: Query, regions=None, limit: int = 50) -> list[Hit]:
-    """Regions (from `regions`, default all) whose public documents match."""
+    """Regions (from `regions`, default all) whose public documents match.
+
+    One index row per word and document; pages are (document, number) pairs,
+    and page text is read only for the snippets shown."""
     stems = query.stems
     if not stems:
         return []
@@ -139,18 +174,21 @@ def search(query: Query, regions=None, limit: int = 50) -> list[Hit]:
     rows = (
         Posting.objects.filter(stem__in=stems, document_id__in=public_ids)
         .order_by()
-        .values_list("document_id", "page_id", "stem", "count")
+        .values_list("document_id", "stem", "pages")
     )
-    # document -> stem -> count; page -> score
-    doc_stems: dict[int, dict[str, int]] = defaultdict(lambda: defaultdict(int))
-    page_hits: dict[int, dict[int, dict[str, int]]] = defaultdict(
-        lambda: defaultdict(dict)
-    )
-    for doc, page, s, count in rows:
-        doc_stems[doc][s] += count
-        page_hits[doc][page][s] = count
+    # document -> stems found; document -> page number -> stem -> count
+    doc_stems: dict[int, set[str]] = defaultdict(set)
+    page_hits: dict[int, dict[int, dict[str, int]]] = defaultdict(dict)
+    for doc, s, encoded in rows:
+        doc_stems[doc].add(s)
+        hits = page_hits[doc]
+        for page, count in text.decode_counts(encoded):
+            if page in hits:
+                hits[page][s] = count
+            else:
+                hits[page] = {s: count}
     wanted = set(stems)
-    docs = [d for d, found in doc_stems.items() if wanted <= found.keys()]
+    docs = [d for d, found in doc_stems.items() if wanted <= found]
     if not docs:
         return []
     total = len(public_ids)
@@ -158,31 +196,42 @@ def search(query: Query, regions=None, limit: int = 50) -> list[Hit]:
     idf = {s: math.log(1 + total / df[s]) for s in stems}
 
     def page_score(hits: dict[str, int]) -> float:
-        return sum((1 + math.log(c)) * idf[s] for s, c in hits.items())
+        # in the query's order of words: the same counts give the same score
+        return sum((1 + math.log(hits[s])) * idf[s] for s in stems if s in hits)
 
     if query.phrases:  # a phrase must stand on a page as such
         # only pages with every word of the phrases, the best MAX_PHRASE_PAGES
+        # (pages in the order they were indexed on equal scores)
         need = {text.stem(w) for p in query.phrases for w in p.split()}
         for d in docs:
             page_hits[d] = {
-                pid: h for pid, h in page_hits[d].items() if need <= h.keys()
+                page: h for page, h in page_hits[d].items() if need <= h.keys()
             }
         ranked_pages = sorted(
-            ((page_score(h), pid) for d in docs for pid, h in page_hits[d].items()),
+            (
+                (page_score(h), d, page)
+                for d in docs
+                for page, h in page_hits[d].items()
+            ),
             reverse=True,
         )
-        pages = {pid for _score, pid in ranked_pages[:MAX_PHRASE_PAGES]}
-        texts = dict(PageText.objects.filter(pk__in=pages).values_list("pk", "text"))
+        candidates: dict[int, set[int]] = defaultdict(set)
+        for _score, d, page in ranked_pages[:MAX_PHRASE_PAGES]:
+            candidates[d].add(page)
+        standing = _phrase_pages(query, candidates) if candidates else set()
         for d in docs:
             page_hits[d] = {
-                pid: hits
-                for pid, hits in page_hits[d].items()
-                if pid in texts and _has_phrases(texts[pid], query.phrases)
+                page: hits
+                for page, hits in page_hits[d].items()
+                if (d, page) in standing
             }
         docs = [d for d in docs if page_hits[d]]
+    # each page scored once: for its document's score and for the snippets
+    page_scores = {
+        d: {page: page_score(h) for page, h in page_hits[d].items()} for d in docs
+    }
     doc_score = {
-        d: sum(page_score(h) for h in page_hits[d].values())
-        / math.sqrt(len(page_hits[d]) + 1)
+        d: sum(page_scores[d].values()) / math.sqrt(len(page_hits[d]) + 1)
         + len(page_hits[d])
         for d in docs
     }
@@ -193,48 +242,65 @@ def search(query: Query, regions=None, limit: int = 50) -> list[Hit]:
         .defer("region__geometry", "region__display_geometry")
     }
     by_region: dict[int, Hit] = {}
-    best_pages: dict[int, list[tuple[float, int, int]]] = defaultdict(list)
+    docs_of: dict[int, list[int]] = defaultdict(list)
     for d in docs:
-        plan_text = info[d]
-        region = plan_text.region
+        region = info[d].region
         hit = by_region.get(region.pk)
         if hit is None:
             hit = by_region[region.pk] = Hit(region, 0.0)
         hit.score = max(hit.score, doc_score[d])
-        for pid, hits in page_hits[d].items():
-            best_pages[region.pk].append((page_score(hits), d, pid))
+        docs_of[region.pk].append(d)
     ranked = sorted(by_region.values(), key=lambda h: (-h.score, h.region.name))
     ranked = ranked[:limit]
+    # Pages are scored only for the regions shown; ties go to the page
+    # indexed first (document, then page number).
     chosen = {
-        h.region.pk: sorted(best_pages[h.region.pk], key=lambda t: (-t[0], t[2]))[
-            :SNIPPETS
-        ]
+        h.region.pk: sorted(
+            (-score, d, page)
+            for d in docs_of[h.region.pk]
+            for page, score in page_scores[d].items()
+        )[:SNIPPETS]
         for h in ranked
     }
-    page_ids = [pid for picks in chosen.values() for _s, _d, pid in picks]
-    pages = {
-        p.pk: p for p in PageText.objects.filter(pk__in=page_ids).only("number", "text")
-    }
+    wanted_pages: dict[int, list[int]] = defaultdict(list)
+    for picks in chosen.values():
+        for _s, d, page in picks:
+            wanted_pages[d].append(page)
+    pages = {}
+    if wanted_pages:
+        which = Q()
+        for d, numbers in wanted_pages.items():
+            which |= Q(document_id=d, number__in=numbers)
+        pages = {
+            (d, number): page_text
+            for d, number, page_text in PageText.objects.filter(which)
+            .order_by()
+            .values_list("document_id", "number", "text")
+        }
+    urls: dict[tuple[int, str], str] = {}
+    labels = {kind: str(label) for kind, label in PlanText.Kind.choices}
     for hit in ranked:
-        for _score, d, pid in chosen[hit.region.pk]:
+        for _score, d, number in chosen[hit.region.pk]:
             plan_text = info[d]
-            page = pages[pid]
+            key = (hit.region.pk, plan_text.kind)
+            if key not in urls:
+                urls[key] = _document_url(hit.region, plan_text.kind)
             hit.snippets.append(
                 Snippet(
                     kind=plan_text.kind,
-                    kind_label=str(plan_text.get_kind_display()),
-                    page=page.number,
-                    html=highlight(page.text, wanted),
-                    url=_document_url(hit.region, plan_text.kind, page.number),
+                    kind_label=labels[plan_text.kind],
+                    page=number,
+                    html=highlight(pages.get((d, number), ""), wanted),
+                    url=f"{urls[key]}#page={number}",
                 )
             )
     return ranked
 
 
-def _document_url(region: Region, kind: str, page: int) -> str:
-    """The public PDF, opened on the page (#page=N)."""
+def _document_url(region: Region, kind: str) -> str:
+    """The public PDF (a snippet adds #page=N to open it on the page)."""
     if kind == PlanText.Kind.REGIOPLAN:
         url = reverse("regions:regioplan_document", args=[region.slug])
     else:
         url = reverse("plans:regiobeeld_document", args=[region.slug])
-    return f"{url}#page={page}"
+    return url

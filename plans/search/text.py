@@ -5,6 +5,7 @@ pypdf was measured against pdfminer.six on generated 10- and 60-page plans:
 """
 
 import io
+import json
 import logging
 import re
 import time
@@ -23,6 +24,7 @@ MAX_STEM = 60
 _stemmer = snowballstemmer.stemmer("dutch")
 
 
+@lru_cache(maxsize=200_000)
 def fold(word: str) -> str:
     """Lower case without accents: 'Coöperatie' and 'cooperatie' are one word."""
     word = unicodedata.normalize("NFKD", word.lower())
@@ -38,8 +40,65 @@ def words(text: str) -> list[str]:
     return WORD.findall(text)
 
 
+def indexed(word: str) -> bool:
+    """Short numbers (page numbers, list items) are not worth a posting."""
+    return not word.isdigit() or len(word) >= 4
+
+
 def stems(text: str) -> list[str]:
-    return [stem(w) for w in words(text) if not w.isdigit() or len(w) >= 4]
+    return [stem(w) for w in words(text) if indexed(w)]
+
+
+@dataclass
+class Postings:
+    """One stem in one document: its count per page, and per page where each
+    folded form of it stands (word numbers, counting every word), for phrases."""
+
+    total: int = 0
+    counts: dict[int, int] = field(default_factory=dict)  # page -> count
+    positions: dict[str, dict[int, list[int]]] = field(default_factory=dict)
+
+    def encoded_counts(self) -> str:
+        """[page, count, page, count, ...] as JSON: compact and fast to read."""
+        return json.dumps(
+            [x for pair in self.counts.items() for x in pair], separators=(",", ":")
+        )
+
+    def encoded_positions(self) -> str:
+        """{form: {page: [word number, ...]}} as JSON."""
+        return json.dumps(self.positions, separators=(",", ":"), ensure_ascii=False)
+
+
+def postings(pages: list[str]) -> dict[str, Postings]:
+    """The inverted index of one document (pages from page 1), by stem."""
+    found: dict[str, Postings] = {}
+    for number, page in enumerate(pages, start=1):
+        for position, word in enumerate(words(page)):
+            if not indexed(word):
+                continue
+            s = stem(word)
+            entry = found.get(s)
+            if entry is None:
+                entry = found[s] = Postings()
+            entry.total += 1
+            entry.counts[number] = entry.counts.get(number, 0) + 1
+            entry.positions.setdefault(fold(word), {}).setdefault(number, []).append(
+                position
+            )
+    return found
+
+
+def decode_counts(encoded: str) -> list[tuple[int, int]]:
+    flat = json.loads(encoded)
+    it = iter(flat)
+    return list(zip(it, it, strict=True))
+
+
+def decode_positions(encoded: str) -> dict[str, dict[int, list[int]]]:
+    return {
+        form: {int(page): at for page, at in pages.items()}
+        for form, pages in json.loads(encoded).items()
+    }
 
 
 class State:
