@@ -13,7 +13,7 @@ from django.utils.cache import get_conditional_response, quote_etag
 from django.views.decorators.clickjacking import xframe_options_exempt
 from django.views.decorators.http import require_safe
 
-from core.pagecache import public_page
+from core.pagecache import Param, Query, public_page
 from organisations.models import Insurer
 
 from .. import filters
@@ -29,7 +29,7 @@ def _layer_url(etag: str) -> str:
     return f"{url}?v={etag}"
 
 
-@public_page
+@public_page(query=Query.of(filters.MapFilterSet, Param("datum")))
 @require_safe
 def map_page(request):
     """The map today, or on a past date (?datum=2025-01-01)."""

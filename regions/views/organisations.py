@@ -7,7 +7,7 @@ from django.db.models import F, Q
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_safe
 
-from core.pagecache import public_page
+from core.pagecache import Param, Query, public_page
 from core.spreadsheets import export_response
 from organisations.models import Organisation
 
@@ -17,6 +17,7 @@ from ..models import Region
 from ..resources import OrganisationResource
 
 
+@public_page
 @require_safe
 def organisation_detail(request, slug):
     """An organisation: type, contact, public persons, its regions on a small
@@ -62,6 +63,13 @@ def organisation_detail(request, slug):
     )
 
 
+@public_page(
+    query=Query.of(
+        filters.DirectoryFilterSet,
+        Param("pagina", kind="page"),
+        q={"casefold": True},
+    )
+)
 @require_safe
 def organisation_directory(request):
     filterset = filters.DirectoryFilterSet(request.GET)
