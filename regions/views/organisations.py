@@ -8,6 +8,7 @@ from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_safe
 
 from core.pagecache import Param, Query, public_page
+from core.pagination import paginate
 from core.spreadsheets import export_response
 from organisations.models import Organisation
 
@@ -72,8 +73,15 @@ def organisation_detail(request, slug):
 )
 @require_safe
 def organisation_directory(request):
+    """Every organisation, 50 a page; ?pagina=2 keeps the filter."""
     filterset = filters.DirectoryFilterSet(request.GET)
-    organisations = filterset.qs
+    pages = paginate(
+        filterset.qs,
+        request.GET.get("pagina", ""),
+        request.path,
+        filterset.query_string,
+    )
+    organisations = pages.page.object_list
     return render(
         request,
         "regions/organisation_directory.html",
@@ -82,6 +90,7 @@ def organisation_directory(request):
             "form": filterset.form,
             "filter_problems": filterset.problems,
             "organisations": organisations,
+            "pages": pages,
             "types": Organisation.Type.choices,
             "query_string": filterset.query_string,
             "has_demo": any(o.is_demo for o in organisations),
