@@ -41,6 +41,13 @@ import django  # noqa: E402
 django.setup()
 
 from django.conf import settings  # noqa: E402
+
+# No collectstatic here: plain static URLs (the manifest lookup is a dict).
+settings.STORAGES = {
+    **settings.STORAGES,
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+
 from django.core.cache import caches  # noqa: E402
 from django.core.management import call_command  # noqa: E402
 from django.db import connections  # noqa: E402
@@ -125,7 +132,7 @@ def urls() -> list[str]:
         "/regios/",
         region.get_absolute_url(),
         "/zoek/?q=6511",
-        "/zoek/?q=Nijmegen",
+        "/zoek/?q=zorg",
         "/organisaties/",
         "/organisaties/?q=huisarts",
         organisation.get_absolute_url(),

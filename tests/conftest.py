@@ -9,7 +9,7 @@ from django.utils import translation
 
 from core import generation
 from regions import search, similar
-from regions.maplayer import labels, layer, preview
+from regions.maplayer import history, labels, layer, preview
 
 from .factories import (
     REGION_A,
@@ -63,6 +63,7 @@ def fresh_process_caches():
         search._tree_cache,
         generation._last_known,
         similar._cache,
+        history._cached,
     ):
         cache.clear()
     yield

@@ -47,7 +47,7 @@ def map_page(request):
         error = str(exc)
     if day:
         regions = list(regions)
-        statuses = on_date.statuses_on(history.load_timeline(), day)
+        statuses = on_date.statuses_on(history.cached_timeline(), day)
         for region in regions:  # shown as on that day, never saved
             region.status = statuses[region.pk]
         counts = Counter(region.status for region in regions)
