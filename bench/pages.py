@@ -197,7 +197,8 @@ def main() -> None:
         use(WORK / "x10.sqlite3")
         ten_x = medians(n)
         print(
-            f"CPU ms per page on a miss, median of {n} (goal: ≤ 15 at 1×, ≤ 1.5× at 10×)"
+            f"CPU ms per page on a miss, median of {n} "
+            "(goal: ≤ 15 at 1×, ≤ 1.5× at 10×)"
         )
         print(f"{'page':32} {'1×':>8} {'10×':>8} {'ratio':>6}")
         for url in one:
