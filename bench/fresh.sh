@@ -19,7 +19,7 @@ STATIC_PORT=8833
 work="$(mktemp -d)"
 chmod 755 "$work"
 trap 'kill $(cat "$work/gunicorn.pid" "$work/nocache.pid" 2>/dev/null) 2>/dev/null || true;
-      nginx -c "$work/nginx.conf" -s stop 2>/dev/null || true; rm -rf "$work"' EXIT
+      nginx -c "$work/nginx.conf" -s stop 2>/dev/null || true; sleep 1; rm -rf "$work"' EXIT
 
 export DJANGO_SETTINGS_MODULE=regiokaart.settings
 export DATABASE_URL="${BENCH_DATABASE_URL:-sqlite:///$work/bench.sqlite3}"
