@@ -124,6 +124,10 @@ def test_a_filter_page_declares_the_parameters_of_its_filterset():
         ("/?verzekeraar=noord&status=openbaar", "/?status=openbaar&verzekeraar=noord"),
         ("/?datum=2025-01-01&datum=2024-01-01", "/?datum=2025-01-01"),
         (
+            "/?status=openbaar&datum=2025-01-01",  # the form sends datum first
+            "/?datum=2025-01-01&status=openbaar",
+        ),
+        (
             "/regioplannen/?zonder=a&met=c&met=b&met=c",
             "/regioplannen/?met=b&met=c&zonder=a",
         ),

@@ -29,7 +29,11 @@ def _layer_url(etag: str) -> str:
     return f"{url}?v={etag}"
 
 
-@public_page(query=Query.of(filters.MapFilterSet, Param("datum")))
+# datum first, as the filter form sends it (its hidden field comes first).
+MAP_QUERY = Query(Param("datum"), *Query.of(filters.MapFilterSet).params)
+
+
+@public_page(query=MAP_QUERY)
 @require_safe
 def map_page(request):
     """The map today, or on a past date (?datum=2025-01-01)."""
