@@ -1,9 +1,15 @@
 """gunicorn settings for regiokaart behind nginx (deploy/nginx/regiokaart.conf).
 
-Sync workers: a page is either served from the page cache (one query) or
-rendered once per data generation; on 2 cores more workers or threads do not
-add throughput. The timeout leaves room for the largest spreadsheet preview the
-import limits allow (IMPORT_MAX_ROWS, measured by bench/import_organisations.py).
+Sync workers, cores + 1 of them (3 on the 2-core machine), chosen by
+measurement (bench/fresh.sh, fresh URL per request through nginx, issue 21;
+figures in deploy/README.md): every miss is CPU-bound Python (rendering a
+template), so threads only add GIL contention. gthread with 2 workers x 4
+threads gave about half the throughput of 3 sync workers (fresh search 160 vs
+305 req/s at 64 connections, p99 1.07 s vs 0.28 s). A cached page costs one
+query. The timeout leaves room for the largest spreadsheet preview the import
+limits allow (IMPORT_MAX_ROWS, measured by bench/import_organisations.py).
+GUNICORN_WORKERS, GUNICORN_WORKER_CLASS and GUNICORN_THREADS exist to repeat
+the comparison.
 """
 
 import multiprocessing
@@ -11,7 +17,8 @@ import os
 
 bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")
 workers = int(os.environ.get("GUNICORN_WORKERS", multiprocessing.cpu_count() + 1))
-worker_class = "sync"
+worker_class = os.environ.get("GUNICORN_WORKER_CLASS", "sync")
+threads = int(os.environ.get("GUNICORN_THREADS", 1))
 timeout = int(os.environ.get("GUNICORN_TIMEOUT", 60))
 graceful_timeout = 30
 keepalive = 5

@@ -4,6 +4,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from core.text import plain
 from core.versioning import Versioned
 
 CONTACT_FIELDS = ["street_address", "postal_code", "city", "phone", "email", "website"]
@@ -58,6 +59,14 @@ class Organisation(ContactDetails, Versioned):
         ROS = "ros", _("ROS (regionale ondersteuningsstructuur)")
 
     name = models.CharField(_("naam"), max_length=200)
+    # The name as the directory's search compares it (core.text.plain), kept by
+    # save() so a search reads it instead of normalising every name per request.
+    name_plain = models.CharField(
+        _("naam zonder accenten en leestekens"),
+        max_length=400,
+        editable=False,
+        default="",
+    )
     slug = models.SlugField(
         _("sleutel"),
         max_length=200,
@@ -85,7 +94,7 @@ class Organisation(ContactDetails, Versioned):
     )
 
     objects = OrganisationQuerySet.as_manager()
-    history = HistoricalRecords(excluded_fields=["version"])
+    history = HistoricalRecords(excluded_fields=["version", "name_plain"])
 
     class Meta:
         verbose_name = _("organisatie")
@@ -101,6 +110,13 @@ class Organisation(ContactDetails, Versioned):
 
     def __str__(self) -> str:
         return self.name
+
+    def save(self, *args, **kwargs):
+        self.name_plain = plain(self.name)
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and "name" in update_fields:
+            kwargs["update_fields"] = {*update_fields, "name_plain"}
+        super().save(*args, **kwargs)
 
     def natural_key(self):
         return (self.slug,)

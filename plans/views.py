@@ -14,6 +14,7 @@ from django.views.decorators.http import (
 )
 
 from core.documents import pdf_response
+from core.pagecache import Param, Query, public_page
 from core.spreadsheets import export_response
 from regions import kerngetallen
 from regions.models import Region
@@ -30,6 +31,7 @@ COMPARE_MIN, COMPARE_MAX = 2, 4
 # -- Public --------------------------------------------------------------------
 
 
+@public_page(query=Query.of(PlanFilterSet, Param("sorteer"), Param("richting")))
 @require_safe
 def plans_overview(request):
     sort = request.GET.get("sorteer", "naam")
@@ -100,6 +102,7 @@ def _compare_error(slugs: list[str], found: dict) -> str:
     return ""
 
 
+@public_page(query=Query(Param("regio", kind="list"), Param("basis")))
 @require_safe
 def compare(request):
     """Two to four regions side by side; ?regio=a&regio=b is the shareable URL."""
@@ -148,6 +151,7 @@ def compare(request):
     return render(request, "plans/compare.html", context)
 
 
+@public_page(query=Query.of(ActivityFilterSet, Param("pagina", kind="page")))
 @require_safe
 def activities(request):
     """Activities of all regions, by theme, region and year."""

@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from plans.models import ElementKind
 from regions.maplayer.composition import load_composition
-from regions.maplayer.history import counts_of, load_timeline
+from regions.maplayer.history import cached_timeline, counts_of
 from regions.models import Region, RegioplanStatus, StatusChange
 from selfscan.history import ObstacleCount, load_scan_timeline
 
@@ -70,7 +70,7 @@ def monthly(today: datetime.date | None = None) -> list[MonthPoint]:
     the gemeenten each region had then) and the elements of the regions'
     plans. Seven queries, however long the history."""
     today = today or timezone.localdate()
-    timeline = load_timeline()
+    timeline = cached_timeline()
     composition = load_composition()
     elements = load_element_timeline()
     firsts = [d for d in (timeline.first_date(), elements.first_date()) if d]

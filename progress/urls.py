@@ -1,11 +1,15 @@
 from django.urls import path
 
+from core.pagecache import public_page
+
 from . import feeds, views
 
 app_name = "progress"
 
 urlpatterns = [
     path("voortgang/", views.progress_page, name="index"),
-    path("voortgang/feed/", feeds.AllChangesFeed(), name="feed"),
-    path("regio/<slug:slug>/feed/", feeds.RegionFeed(), name="region_feed"),
+    path("voortgang/feed/", public_page(feeds.AllChangesFeed()), name="feed"),
+    path(
+        "regio/<slug:slug>/feed/", public_page(feeds.RegionFeed()), name="region_feed"
+    ),
 ]

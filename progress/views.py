@@ -1,11 +1,13 @@
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
+from core.pagecache import public_page
 from regions.models import RegioplanStatus, legend
 
 from . import charts, goals, stats
 
 
+@public_page
 @require_safe
 def progress_page(request):
     """/voortgang/: how the regioplannen progressed, month by month."""

@@ -3,6 +3,7 @@ from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
+from core.pagecache import Param, Query, public_page
 from core.views import health
 from regions import sitemaps
 from regions.views.pages import robots_txt
@@ -31,7 +32,7 @@ urlpatterns = [
     path("gezond", health, name="health"),
     path(
         "sitemap.xml",
-        sitemap,
+        public_page(sitemap, query=Query(Param("p", kind="page"))),
         {"sitemaps": SITEMAPS},
         name="django.contrib.sitemaps.views.sitemap",
     ),

@@ -218,11 +218,6 @@ class DirectoryFilterSet(StrictFilterSet):
         ).distinct()
 
     def filter_text(self, queryset, name, value):
-        """Name contains the text, ignoring case, accents and punctuation."""
-        wanted = normalise(value)
-        ids = [
-            pk
-            for pk, name in queryset.values_list("pk", "name")
-            if wanted in normalise(name)
-        ]
-        return queryset.filter(pk__in=ids)
+        """Name contains the text, ignoring case, accents and punctuation
+        (the stored Organisation.name_plain: no normalising per request)."""
+        return queryset.filter(name_plain__contains=normalise(value))

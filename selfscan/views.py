@@ -4,6 +4,7 @@ from django.http import HttpResponseBadRequest
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
+from core.pagecache import Param, Query, public_page
 from core.spreadsheets import export_response
 from regions.models import Region
 
@@ -18,6 +19,13 @@ def _filtered(request):
     return chosen, list(overview.filter_scans(overview.public_scans(), chosen))
 
 
+@public_page(
+    query=Query(
+        *(Param(name, kind="set") for name in overview.FILTER_PARAMS),
+        Param("sorteer"),
+        Param("richting"),
+    )
+)
 @require_safe
 def obstacles_page(request):
     sort = request.GET.get("sorteer", "naam")

@@ -9,7 +9,7 @@ from django.utils import translation
 
 from core import generation
 from regions import search, similar
-from regions.maplayer import choropleth, labels, layer, preview
+from regions.maplayer import choropleth, history, labels, layer, preview
 
 from .factories import (
     REGION_A,
@@ -65,6 +65,7 @@ def fresh_process_caches():
         similar._cache,
         choropleth._maps,
         choropleth._gemeente_layers,
+        history._cached,
     ):
         cache.clear()
     yield

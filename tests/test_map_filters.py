@@ -64,7 +64,7 @@ def test_an_unknown_value_is_a_dutch_400_that_names_it_and_shows_no_regions(
 
 
 def test_empty_values_are_no_filter(client, world):
-    response = client.get("/", {"status": "", "verzekeraar": ""})
+    response = client.get("/", {"status": "", "verzekeraar": ""}, follow=True)
     assert response.status_code == 200
     assert listed(response) == {REGION_A, REGION_B, REGION_C}
 

@@ -173,11 +173,14 @@ def test_progress_page_draws_a_small_chart_per_element_and_a_table(client, world
     ]
     assert f'<title id="grafiek-onderdeel-ict_visie-titel">{ICT}</title>' in html
     assert ": 1 aanwezig en 0 deels, van 3 regio's." in html  # its description
-    # The present bars of the ICT chart: none before May 2024, then partly.
+    # The ICT chart: one path per series (present, partly), not a rect per
+    # bar; the numbers per month are in the table twin below.
     ict_svg = html.split('id="grafiek-onderdeel-ict_visie-titel"')[1].split("</svg>")[0]
-    assert "<title>Sep 2024: 1 × aanwezig</title>" in ict_svg
-    assert "<title>Mei 2024: 1 × deels</title>" in ict_svg
-    assert "Apr 2024" not in ict_svg  # no bar before May
+    assert "<rect" not in ict_svg
+    assert ict_svg.count("<path") == 2
+    assert '<path class="bar element-present" d="M' in ict_svg
+    assert '<path class="bar element-partly" d="M' in ict_svg
+    assert "<title>aanwezig</title>" in ict_svg and "<title>deels</title>" in ict_svg
     # The table twin: a row per month, two columns per element.
     table = html.split("elk onderdeel bevatte, op de laatste dag")[1].split("</table>")[
         0

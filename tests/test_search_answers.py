@@ -91,6 +91,8 @@ A, B, C = (f"/regio/{slug}/" for slug in (REGION_A, REGION_B, REGION_C))
 )
 def test_search_table(client, country, query, expected):
     response = client.get("/zoek/", {"q": query})
+    if response.status_code == 301:  # untrimmed: to the canonical URL first
+        response = client.get(response.url)
     assert response.status_code in (200, 302)
     assert found(response) == expected
 

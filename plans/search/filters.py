@@ -48,9 +48,12 @@ def choices() -> dict[str, list[tuple[str, str]]]:
     }
 
 
+NAMES = ("status", "verzekeraar", "provincie", "onderdeel")
+
+
 def parse(params, options: dict) -> Filters:
     values = {}
-    for name in ("status", "verzekeraar", "provincie", "onderdeel"):
+    for name in NAMES:
         value = params.get(name, "").strip()
         allowed = [v for v, _label in options[name]]
         if value and value not in allowed:

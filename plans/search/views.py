@@ -3,6 +3,7 @@
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
+from core.pagecache import Param, Query, public_page
 from regions.models import Region
 
 from . import filters, query
@@ -10,6 +11,7 @@ from . import filters, query
 MAX_QUERY = 200
 
 
+@public_page(query=Query(*(Param(name) for name in ("q", *filters.NAMES))))
 @require_safe
 def search_plans(request):
     q = request.GET.get("q", "").strip()[:MAX_QUERY]

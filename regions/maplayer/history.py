@@ -15,6 +15,8 @@ from dataclasses import dataclass
 
 from django.db.models import Count, Max
 
+from core import generation
+
 from ..models import Region, RegioplanStatus, StatusChange
 
 
@@ -66,6 +68,23 @@ def load_timeline() -> Timeline:
     for region_id, day, previous, status in rows:
         steps[region_id].append(Step(day, previous, status))
     return Timeline(current, dict(steps))
+
+
+# One timeline per process, for the data generation and history stamp it was
+# loaded at: the map on a date and /voortgang/ read it without loading every
+# status change again (an explicit write bumps the generation; the stamp also
+# sees a change written without one).
+_cached: dict[str, tuple[tuple, Timeline]] = {}
+
+
+def cached_timeline() -> Timeline:
+    """load_timeline(), kept while nothing changed: two small queries."""
+    key = (generation.current(), history_stamp())
+    kept = _cached.get("timeline")
+    if kept is None or kept[0] != key:
+        kept = (key, load_timeline())
+        _cached["timeline"] = kept
+    return kept[1]
 
 
 def history_stamp() -> str:

@@ -18,7 +18,7 @@ from django.utils import translation
 
 from ..models import MapLayer, Region, RegioplanStatus
 from . import on_date
-from .history import history_stamp, load_timeline
+from .history import cached_timeline, history_stamp
 
 REGIONS_LAYER = "regions"
 
@@ -157,7 +157,7 @@ def layer_on(day: datetime.date) -> ServedLayer:
     key = (base.etag, history_stamp(), day.isoformat())
     served = _dated.get(key)
     if served is None:
-        statuses = on_date.statuses_on(load_timeline(), day)
+        statuses = on_date.statuses_on(cached_timeline(), day)
         slugs = dict(Region.objects.values_list("slug", "pk"))
         with translation.override(settings.LANGUAGE_CODE):  # as the base layer
             content = build_layer_on(base.content.decode(), statuses, slugs)

@@ -13,7 +13,7 @@ from django.utils.cache import get_conditional_response, quote_etag
 from django.views.decorators.clickjacking import xframe_options_exempt
 from django.views.decorators.http import require_safe
 
-from core.pagecache import public_page
+from core.pagecache import Param, Query, public_page
 from organisations.models import Insurer
 
 from .. import filters
@@ -30,7 +30,11 @@ def _layer_url(etag: str) -> str:
     return f"{url}?v={etag}"
 
 
-@public_page
+# datum first, as the filter form sends it (its hidden field comes first).
+MAP_QUERY = Query(Param("datum"), *Query.of(filters.MapFilterSet).params)
+
+
+@public_page(query=MAP_QUERY)
 @require_safe
 def map_page(request):
     """The map today, or on a past date (?datum=2025-01-01)."""
@@ -48,7 +52,7 @@ def map_page(request):
         error = str(exc)
     if day:
         regions = list(regions)
-        statuses = on_date.statuses_on(history.load_timeline(), day)
+        statuses = on_date.statuses_on(history.cached_timeline(), day)
         for region in regions:  # shown as on that day, never saved
             region.status = statuses[region.pk]
         counts = Counter(region.status for region in regions)

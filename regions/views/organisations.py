@@ -7,7 +7,8 @@ from django.db.models import F, Q
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_safe
 
-from core.pagecache import public_page
+from core.pagecache import Param, Query, public_page
+from core.pagination import paginate
 from core.spreadsheets import export_response
 from organisations.models import Organisation
 
@@ -17,6 +18,7 @@ from ..models import Region
 from ..resources import OrganisationResource
 
 
+@public_page
 @require_safe
 def organisation_detail(request, slug):
     """An organisation: type, contact, public persons, its regions on a small
@@ -62,10 +64,24 @@ def organisation_detail(request, slug):
     )
 
 
+@public_page(
+    query=Query.of(
+        filters.DirectoryFilterSet,
+        Param("pagina", kind="page"),
+        q={"casefold": True},
+    )
+)
 @require_safe
 def organisation_directory(request):
+    """Every organisation, 50 a page; ?pagina=2 keeps the filter."""
     filterset = filters.DirectoryFilterSet(request.GET)
-    organisations = filterset.qs
+    pages = paginate(
+        filterset.qs,
+        request.GET.get("pagina", ""),
+        request.path,
+        filterset.query_string,
+    )
+    organisations = pages.page.object_list
     return render(
         request,
         "regions/organisation_directory.html",
@@ -74,6 +90,7 @@ def organisation_directory(request):
             "form": filterset.form,
             "filter_problems": filterset.problems,
             "organisations": organisations,
+            "pages": pages,
             "types": Organisation.Type.choices,
             "query_string": filterset.query_string,
             "has_demo": any(o.is_demo for o in organisations),

@@ -18,12 +18,14 @@ def open_data(request):
     )
 
 
+@public_page
 @require_safe
 def accessibility(request):
     """Toegankelijkheidsverklaring: which WCAG 2.1 AA criteria are met."""
     return render(request, "regions/accessibility.html")
 
 
+@public_page
 @require_safe
 def robots_txt(request):
     sitemap_url = request.build_absolute_uri(

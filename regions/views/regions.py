@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from core.documents import pdf_response
-from core.pagecache import public_page
+from core.pagecache import Param, Query, public_page
 from core.spreadsheets import export_response
 from organisations.models import Organisation
 
@@ -17,7 +17,7 @@ from ..models import Region, legend
 TABLE_SORT_KEYS = ("naam", "status", "organisatie", "verzekeraar")
 
 
-@public_page
+@public_page(query=Query(Param("sorteer"), Param("richting")))
 @require_safe
 def region_list(request):
     sort = request.GET.get("sorteer", "naam")

@@ -4,6 +4,8 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
+from core.pagecache import Param, Query, public_page
+
 from .. import (
     contacts,
     search,
@@ -11,6 +13,7 @@ from .. import (
 from ..models import Region
 
 
+@public_page(query=Query(Param("q"), Param("lat"), Param("lon")))
 @require_safe
 def search_page(request):
     """Search by name (?q=) or by point (?lat=&lon=); works without JavaScript."""
