@@ -14,6 +14,7 @@ from django.views.decorators.http import (
 )
 
 from core.documents import pdf_response
+from core.downloads import stored_download
 from core.spreadsheets import export_response
 from regions import kerngetallen
 from regions.models import Region
@@ -62,6 +63,7 @@ def plans_overview(request):
     )
 
 
+@stored_download
 @require_safe
 def plans_download(request, fmt):
     """The overview as CSV or XLSX, with the same filters as the page; a bad
@@ -73,6 +75,7 @@ def plans_download(request, fmt):
     )
 
 
+@stored_download
 @require_safe
 def contracts_download(request, fmt):
     """Contractafspraken as open data: private contents stay empty."""

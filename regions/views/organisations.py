@@ -7,7 +7,7 @@ from django.db.models import F, Q
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_safe
 
-from core.pagecache import public_page
+from core.downloads import stored_download
 from core.spreadsheets import export_response
 from organisations.models import Organisation
 
@@ -82,6 +82,7 @@ def organisation_directory(request):
     )
 
 
+@stored_download
 @require_safe
 def organisation_directory_download(request, fmt):
     """The directory's selection; a bad filter is a 404 (core.filters)."""
@@ -96,7 +97,7 @@ def organisation_directory_download(request, fmt):
     )
 
 
-@public_page
+@stored_download
 @require_safe
 def organisations_download(request, fmt):
     organisations = Organisation.objects.order_by("name")
