@@ -14,6 +14,7 @@ from django.views.decorators.http import (
 )
 
 from core.documents import pdf_response
+from core.downloads import stored_download
 from core.pagecache import Param, Query, public_page
 from core.spreadsheets import export_response
 from regions import kerngetallen
@@ -64,6 +65,7 @@ def plans_overview(request):
     )
 
 
+@stored_download
 @require_safe
 def plans_download(request, fmt):
     """The overview as CSV or XLSX, with the same filters as the page; a bad
@@ -75,6 +77,7 @@ def plans_download(request, fmt):
     )
 
 
+@stored_download
 @require_safe
 def contracts_download(request, fmt):
     """Contractafspraken as open data: private contents stay empty."""

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from core.pagecache import public_page
+from core.downloads import stored_download
 
 from . import feeds, views
 
@@ -8,8 +8,10 @@ app_name = "progress"
 
 urlpatterns = [
     path("voortgang/", views.progress_page, name="index"),
-    path("voortgang/feed/", public_page(feeds.AllChangesFeed()), name="feed"),
+    path("voortgang/feed/", stored_download(feeds.AllChangesFeed()), name="feed"),
     path(
-        "regio/<slug:slug>/feed/", public_page(feeds.RegionFeed()), name="region_feed"
+        "regio/<slug:slug>/feed/",
+        stored_download(feeds.RegionFeed()),
+        name="region_feed",
     ),
 ]

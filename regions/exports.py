@@ -6,14 +6,14 @@ theirs too.
 
 from import_export import resources
 
-from core.spreadsheets import PUBLIC, columns_resource, escape_formula
+from core.spreadsheets import PUBLIC, OnePassExport, columns_resource, escape_formula
 from organisations.models import Organisation
 
 from .columns import ORGANISATION_COLUMNS, REGION_COLUMNS
 from .models import Region
 
 
-class PublicResource(resources.ModelResource):
+class PublicResource(OnePassExport, resources.ModelResource):
     """Open data: absolute links for the request, formulas made inert."""
 
     def __init__(self, request=None):

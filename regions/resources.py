@@ -289,7 +289,8 @@ class OrganisationResource(
         return Organisation.objects.all()
 
     def export(self, queryset=None, **kwargs):
-        """An export reads every organisation's links: two queries in all."""
+        """An export reads every organisation's links: three queries in all,
+        whatever its size (core.spreadsheets.OnePassExport)."""
         regions = Region.objects.only("pk", "slug")
         # The led regions are matched on regional_organisation: load it too, or
         # every region would fetch it in a query of its own.

@@ -4,6 +4,7 @@ from django.http import HttpResponseBadRequest
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
+from core.downloads import stored_download
 from core.pagecache import Param, Query, public_page
 from core.spreadsheets import export_response
 from regions.models import Region
@@ -65,6 +66,7 @@ def obstacles_page(request):
     )
 
 
+@stored_download
 @require_safe
 def download(request, fmt):
     """The matrix as CSV or XLSX, with the same filter as the page."""

@@ -4,15 +4,14 @@ from collections import Counter
 
 from csp.decorators import csp_replace
 from django.conf import settings
-from django.db import transaction
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone, translation
-from django.utils.cache import get_conditional_response, quote_etag
 from django.views.decorators.clickjacking import xframe_options_exempt
 from django.views.decorators.http import require_safe
 
+from core.downloads import stored_download
 from core.pagecache import Param, Query, public_page
 from organisations.models import Insurer
 
@@ -92,10 +91,11 @@ def map_page(request):
     )
 
 
-@transaction.non_atomic_requests
+@stored_download
 @require_safe
 def regions_geojson(request):
-    """The stored map layer, precompressed; 304 when the client has it already.
+    """The stored map layer; core.downloads keeps it per data generation, with
+    its ETag, 304 and the layer's own gzipped bytes.
 
     ?datum=2025-01-01 colours the regions by their status on that date."""
     try:
@@ -103,19 +103,8 @@ def regions_geojson(request):
     except on_date.BadDate as exc:
         return HttpResponse(str(exc), status=400, content_type="text/plain")
     served = layer.layer_on(day) if day else layer.served_layer()
-    gzip = layer.accepts_gzip(request)
-    etag = quote_etag(served.etag + ("-gz" if gzip else ""))
-    response = get_conditional_response(request, etag=etag)
-    if response is None:
-        response = HttpResponse(
-            served.gzipped if gzip else served.content,
-            content_type="application/geo+json",
-        )
-        if gzip:
-            response["Content-Encoding"] = "gzip"
-    response["ETag"] = etag
-    response["Vary"] = "Accept-Encoding"
-    response["Cache-Control"] = "public, max-age=0, must-revalidate"
+    response = HttpResponse(served.content, content_type="application/geo+json")
+    response.gzipped = served.gzipped
     return response
 
 

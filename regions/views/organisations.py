@@ -7,6 +7,7 @@ from django.db.models import F, Q
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_safe
 
+from core.downloads import stored_download
 from core.pagecache import Param, Query, public_page
 from core.pagination import paginate
 from core.spreadsheets import export_response
@@ -99,6 +100,7 @@ def organisation_directory(request):
     )
 
 
+@stored_download
 @require_safe
 def organisation_directory_download(request, fmt):
     """The directory's selection; a bad filter is a 404 (core.filters)."""
@@ -113,7 +115,7 @@ def organisation_directory_download(request, fmt):
     )
 
 
-@public_page
+@stored_download
 @require_safe
 def organisations_download(request, fmt):
     organisations = Organisation.objects.order_by("name")

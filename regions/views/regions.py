@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from core.documents import pdf_response
+from core.downloads import stored_download
 from core.pagecache import Param, Query, public_page
 from core.spreadsheets import export_response
 from organisations.models import Organisation
@@ -88,7 +89,7 @@ def regioplan_document(request, slug):
     return pdf_response(region.plan_document, region.plan_filename)
 
 
-@public_page
+@stored_download
 @require_safe
 def regions_table_download(request, fmt):
     regions = (
