@@ -4,15 +4,15 @@ regions.maplayer.choropleth, once per data generation; this module only
 formats them for the page in its language."""
 
 from django.conf import settings
-from django.db import transaction
 from django.http import HttpResponse
 from django.urls import reverse
 from django.utils import formats, translation
-from django.utils.cache import get_conditional_response, quote_etag
 from django.views.decorators.http import require_safe
 
+from core.downloads import stored_download
+
 from .. import filters
-from ..maplayer import choropleth, layer
+from ..maplayer import choropleth
 from ..maplayer.layer import ServedLayer
 
 
@@ -91,22 +91,12 @@ def figure_context(data, regions_layer: ServedLayer, matching: set[str] | None) 
     return context
 
 
-@transaction.non_atomic_requests
+@stored_download
 @require_safe
 def gemeenten_geojson(request):
-    """All gemeenten, simplified, for the figure map at gemeente level."""
+    """All gemeenten, simplified, for the figure map at gemeente level; kept
+    per data generation by core.downloads (ETag, 304, the layer's own gzip)."""
     served = choropleth.gemeente_layer()
-    gzip = layer.accepts_gzip(request)
-    etag = quote_etag(served.etag + ("-gz" if gzip else ""))
-    response = get_conditional_response(request, etag=etag)
-    if response is None:
-        response = HttpResponse(
-            served.gzipped if gzip else served.content,
-            content_type="application/geo+json",
-        )
-        if gzip:
-            response["Content-Encoding"] = "gzip"
-    response["ETag"] = etag
-    response["Vary"] = "Accept-Encoding"
-    response["Cache-Control"] = "public, max-age=0, must-revalidate"
+    response = HttpResponse(served.content, content_type="application/geo+json")
+    response.gzipped = served.gzipped
     return response

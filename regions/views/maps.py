@@ -30,7 +30,11 @@ def _layer_url(etag: str) -> str:
 
 
 # datum first, as the filter form sends it (its hidden field comes first).
-MAP_QUERY = Query(Param("datum"), *Query.of(filters.MapFilterSet).params)
+MAP_QUERY = Query(
+    Param("datum"),
+    *Query.of(filters.MapFilterSet).params,
+    *Query.of(filters.FigureFilterSet).params,
+)
 
 
 @public_page(query=MAP_QUERY)
