@@ -26,7 +26,7 @@ run: $(VENV)/.runtime
 	$(BIN)/python manage.py runserver $(HOST)
 
 test: $(VENV)/.dev
-	$(BIN)/pytest
+	$(BIN)/pytest -n auto --maxprocesses=4
 
 lint: $(VENV)/.dev messages-check
 	$(BIN)/ruff format --check .
